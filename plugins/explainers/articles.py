@@ -1,0 +1,274 @@
+"""Article readers: .txt, .md (YAML front matter) and saved .html pages.
+
+Each reader turns a file into plain-text blocks (headings and paragraphs)
+with stable anchors. Blocks hold text, never markup: whatever a source
+contains is escaped when it is rendered, so no article can inject anything.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Callable
+
+from .htmltext import html_article
+from .model import Article, ArticleMeta, Block, Problem
+from .sources import LineDict, check_fields, load_yaml, parse_yaml, read_text, text_field, text_list_field
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+META_FIELDS = ("title", "date", "publisher", "url", "author", "summary", "topics", "licence", "slug")
+# Corrections an editor may give in a sidecar; their owners (quotes, mentions) check the details.
+CORRECTION_FIELDS = ("quotes", "ignore_aliases")
+
+_CLOSING_PUNCTUATION = tuple(".!?:;,\"”’)]…")
+_HEADING_MAX = 100
+
+RawBlock = tuple[str, str, int]  # (kind, text, line)
+
+
+def slugify(text: str) -> str:
+    """An ASCII, lowercase, hyphenated slug: "Guaidó’s team" -> "guaidos-team"."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"['’]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def read_article(path: Path, problems: list[Problem]) -> Article | None:
+    """Read one article and its optional sidecar; None if nothing usable is in it."""
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        problems.append(
+            Problem(str(path), None, f"unknown article type `{path.suffix}`", "use .txt, .md or .html")
+        )
+        return None
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    meta_fields, raw_blocks = reader(text, str(path), problems)
+    sidecar = path.with_suffix(".yml")
+    corrections: dict = {}
+    if sidecar.exists():
+        sidecar_fields, corrections = _read_sidecar(sidecar, problems)
+        meta_fields.update(sidecar_fields)
+    title = meta_fields.pop("title", "")
+    if not title:
+        first_heading = next((b for b in raw_blocks if b[0] == "heading"), None)
+        title = first_heading[1] if first_heading else ""
+    elif raw_blocks and raw_blocks[0][0] == "heading" and raw_blocks[0][1] == title:
+        raw_blocks = raw_blocks[1:]
+    if not title and raw_blocks:
+        title = raw_blocks[0][1][:80]
+    if not any(kind == "paragraph" for kind, _, _ in raw_blocks):
+        problems.append(
+            Problem(str(path), None, "the article has no paragraphs", "add the article text below the title")
+        )
+        return None
+    slug = slugify(meta_fields.pop("slug", "") or path.stem) or "article"
+    meta = ArticleMeta(title=title, topics=tuple(meta_fields.pop("topics", ())), **meta_fields)
+    return Article(
+        slug=slug,
+        path=str(path),
+        meta=meta,
+        blocks=_anchor_blocks(raw_blocks),
+        corrections=corrections,
+        sidecar_path=str(sidecar) if sidecar.exists() else "",
+    )
+
+
+def _anchor_blocks(raw_blocks: list[RawBlock]) -> tuple[Block, ...]:
+    # Paragraphs are numbered on their own so that adding or renaming a
+    # heading never moves a paragraph anchor that a quote links to.
+    blocks = []
+    paragraph_count = 0
+    heading_slugs: dict[str, int] = {}
+    for kind, text, line in raw_blocks:
+        if kind == "paragraph":
+            paragraph_count += 1
+            anchor = f"p-{paragraph_count}"
+        else:
+            base = "h-" + (slugify(text) or "section")
+            heading_slugs[base] = heading_slugs.get(base, 0) + 1
+            anchor = base if heading_slugs[base] == 1 else f"{base}-{heading_slugs[base]}"
+        blocks.append(Block(kind=kind, text=text, anchor=anchor, line=line))  # type: ignore[arg-type]
+    return tuple(blocks)
+
+
+def _read_sidecar(path: Path, problems: list[Problem]) -> tuple[dict, dict]:
+    data = load_yaml(path, problems)
+    if data is None:
+        return {}, {}
+    if not isinstance(data, LineDict):
+        problems.append(
+            Problem(str(path), 1, "a sidecar must be a mapping of fields", "for example `publisher: Wikinews`")
+        )
+        return {}, {}
+    check_fields(data, str(path), META_FIELDS + CORRECTION_FIELDS, problems, "an article sidecar")
+    fields = _meta_fields(data, str(path), problems)
+    corrections = {key: data[key] for key in CORRECTION_FIELDS if key in data}
+    corrections["_lines"] = {key: data.line_of(key) for key in CORRECTION_FIELDS if key in data}
+    return fields, corrections
+
+
+def _meta_fields(data: LineDict, path: str, problems: list[Problem]) -> dict:
+    fields: dict = {}
+    for key in META_FIELDS:
+        if key not in data:
+            continue
+        if key == "topics":
+            fields[key] = text_list_field(data, key, path, problems)
+        else:
+            fields[key] = text_field(data, key, path, problems)
+    return fields
+
+
+# --- .txt -----------------------------------------------------------------
+
+
+def _looks_like_heading(line: str) -> bool:
+    return len(line) <= _HEADING_MAX and not line.endswith(_CLOSING_PUNCTUATION)
+
+
+def read_txt(text: str, path: str, problems: list[Problem]) -> tuple[dict, list[RawBlock]]:
+    """First non-empty line is the title; short unpunctuated lines are headings.
+
+    One paragraph per line, or, for hard-wrapped files (a line running on
+    into a lowercase one), one paragraph per blank-line-separated chunk.
+    """
+    lines = text.split("\n")
+    numbered = [(i + 1, line.strip()) for i, line in enumerate(lines)]
+    content = [(n, line) for n, line in numbered if line]
+    if not content:
+        return {}, []
+    title_line, title = content[0]
+    body = [(n, line) for n, line in numbered if n > title_line]
+    blocks: list[RawBlock] = []
+    for chunk in _chunks(body) if _is_hard_wrapped(body) else [[item] for item in body if item[1]]:
+        first_line = chunk[0][0]
+        joined = " ".join(line for _, line in chunk)
+        kind = "heading" if len(chunk) == 1 and _looks_like_heading(joined) else "paragraph"
+        blocks.append((kind, joined, first_line))
+    return {"title": title}, blocks
+
+
+def _chunks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    chunks: list[list[tuple[int, str]]] = [[]]
+    for n, line in lines:
+        if line:
+            chunks[-1].append((n, line))
+        elif chunks[-1]:
+            chunks.append([])
+    return [c for c in chunks if c]
+
+
+def _is_hard_wrapped(lines: list[tuple[int, str]]) -> bool:
+    return any(
+        line and nxt and nxt[0].islower() and not line.endswith(_CLOSING_PUNCTUATION)
+        for (_, line), (_, nxt) in zip(lines, lines[1:])
+    )
+
+
+# --- .md ------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)]|>)\s+")
+
+
+def _md_plain(text: str) -> str:
+    """Inline Markdown to plain text: link and emphasis markers go, words stay."""
+    text = _MD_IMAGE.sub(r"\1", text)
+    text = _MD_LINK.sub(r"\1", text)
+    for _ in range(2):  # nested emphasis such as ***word***
+        text = _MD_EMPHASIS.sub(r"\2", text)
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text)
+
+
+def read_md(text: str, path: str, problems: list[Problem]) -> tuple[dict, list[RawBlock]]:
+    """YAML front matter (title, date, publisher, …) then Markdown paragraphs."""
+    fields: dict = {}
+    body_start = 1
+    match = _FRONT_MATTER.match(text)
+    if match:
+        data = parse_yaml(match.group(1) or "", path, problems, first_line=2)
+        if isinstance(data, LineDict):
+            check_fields(data, path, META_FIELDS, problems, "front matter")
+            fields = _meta_fields(data, path, problems)
+        elif data is not None:
+            problems.append(Problem(path, 2, "front matter must be a mapping of fields", "for example `title: ...`"))
+        body_start = text[: match.end()].count("\n") + 1
+        text = text[match.end() :]
+    blocks: list[RawBlock] = []
+    paragraph: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(("paragraph", _md_plain(" ".join(t for _, t in paragraph)), paragraph[0][0]))
+            paragraph.clear()
+
+    for offset, raw in enumerate(text.split("\n")):
+        n = body_start + offset
+        line = raw.strip()
+        heading = _MD_HEADING.match(line)
+        if not line or line.startswith("```"):
+            flush()
+        elif heading:
+            flush()
+            blocks.append(("heading", _md_plain(heading.group(2)), n))
+        else:
+            line = _MD_LIST_MARKER.sub("", line)
+            if _MD_LIST_MARKER.match(raw.strip()):
+                flush()
+            paragraph.append((n, line))
+    flush()
+    return fields, blocks
+
+
+# --- .html ----------------------------------------------------------------
+
+
+def read_html(text: str, path: str, problems: list[Problem]) -> tuple[dict, list[RawBlock]]:
+    """The main content of a saved web page, with everything executable dropped."""
+    fields, blocks = html_article(text)
+    return fields, [(kind, body, 0) for kind, body in blocks]
+
+
+_READERS: dict[str, Callable[[str, str, list[Problem]], tuple[dict, list[RawBlock]]]] = {
+    ".txt": read_txt,
+    ".md": read_md,
+    ".html": read_html,
+    ".htm": read_html,
+}
+
+
+def find_articles(folder: Path) -> list[Path]:
+    """The article files in a folder, sorted so that builds are reproducible."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def read_articles(folder: Path, problems: list[Problem]) -> list[Article]:
+    """Every article in the folder; duplicate slugs are reported and the later one skipped."""
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in find_articles(folder):
+        article = read_article(path, problems)
+        if article is None:
+            continue
+        if article.slug in seen:
+            problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    f"another article already has the slug `{article.slug}` ({seen[article.slug]})",
+                    "rename one of the files or set `slug:` in its sidecar",
+                )
+            )
+            continue
+        seen[article.slug] = str(path)
+        articles.append(article)
+    return articles

@@ -1,0 +1,148 @@
+"""Everything the site knows, read once from ``sources/`` and cross-indexed.
+
+The plugin, the command line and the tests all start here. This module
+decides what each explainer holds (mentions, quotes, background) before any
+page is rendered, so that cross-page lists such as "mentioned in" need no
+second pass over rendered HTML.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .articles import read_articles
+from .glossary import load_glossary
+from .mentions import Matcher, MentionTracker
+from .model import Actor, Article, Mention, Problem, Quote
+from .quotes import apply_corrections, extract_quotes
+from .timeline import Event, TimelineItem, explainer_timeline, load_events
+
+
+@dataclass(frozen=True)
+class Explainer:
+    """One article with what was found in it."""
+
+    article: Article
+    mentions: dict[str, tuple[Mention, ...]]  # by paragraph anchor
+    quotes: tuple[Quote, ...]
+    timeline: tuple[TimelineItem, ...]
+    unresolved: tuple[str, ...] = ()
+    ignored: frozenset[str] = frozenset()  # aliases the sidecar says not to link here
+
+    @property
+    def slug(self) -> str:
+        return self.article.slug
+
+    @cached_property
+    def actor_ids(self) -> tuple[str, ...]:
+        """The actors of the article, in order of first mention."""
+        ids = [m.actor_id for block in self.article.paragraphs for m in self.mentions.get(block.anchor, ())]
+        ids += [q.actor_id for q in self.quotes if q.actor_id]
+        return tuple(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True)
+class Newsroom:
+    """Actors, explainers and events, with the indexes between them."""
+
+    actors: dict[str, Actor]
+    explainers: tuple[Explainer, ...]
+    events: tuple[Event, ...]
+    matcher: Matcher = field(repr=False, compare=False, hash=False)
+
+    def explainers_of(self, actor_id: str) -> list[Explainer]:
+        return [e for e in self.explainers if actor_id in e.actor_ids]
+
+    def quotes_of(self, actor_id: str) -> list[Quote]:
+        return [q for e in self.explainers for q in e.quotes if q.actor_id == actor_id]
+
+    def events_of(self, actor_id: str) -> list[Event]:
+        return [e for e in self.events if actor_id in e.actors]
+
+    def mentioned_with(self, actor_id: str, limit: int = 8) -> list[tuple[Actor, int]]:
+        """Actors named in the same explainers as this one, most shared first."""
+        together: Counter[str] = Counter()
+        for explainer in self.explainers_of(actor_id):
+            together.update(a for a in explainer.actor_ids if a != actor_id)
+        ranked = sorted(together.items(), key=lambda item: (-item[1], self.actors[item[0]].name))
+        return [(self.actors[a], n) for a, n in ranked[:limit]]
+
+    def related(self, explainer: Explainer, limit: int = 5) -> list[tuple[Explainer, int]]:
+        """Other explainers sharing actors with this one, most shared first."""
+        mine = set(explainer.actor_ids)
+        scored = [(other, len(mine & set(other.actor_ids))) for other in self.explainers if other is not explainer]
+        return sorted([s for s in scored if s[1]], key=lambda s: (-s[1], s[0].article.title))[:limit]
+
+    def resolve_speaker(self, name: str) -> str | None:
+        """The actor a speaker's name refers to, if exactly one actor has that name or alias."""
+        owners = self.matcher.owners.get(name, ())
+        return owners[0] if len(owners) == 1 else None
+
+
+def _ignored_aliases(article: Article, problems: list[Problem]) -> frozenset[str]:
+    raw = article.corrections.get("ignore_aliases")
+    if raw is None:
+        return frozenset()
+    line = article.corrections.get("_lines", {}).get("ignore_aliases")
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not all(isinstance(a, str) for a in raw):
+        problems.append(
+            Problem(article.sidecar_path, line, "`ignore_aliases` must be a list of aliases", "for example `[Chen]`")
+        )
+        return frozenset()
+    return frozenset(raw)
+
+
+def find_mentions(article: Article, matcher: Matcher, link_all: bool, problems: list[Problem]) -> Explainer:
+    """The article's mentions, paragraph by paragraph, as its explainer page will link them."""
+    ignored = _ignored_aliases(article, problems)
+    tracker = MentionTracker(matcher, link_all=link_all, ignore=ignored)
+    mentions = {block.anchor: tuple(tracker.mentions(block.text)) for block in article.paragraphs}
+    for alias in dict.fromkeys(tracker.unresolved):
+        owners = ", ".join(matcher.owners[alias])
+        problems.append(
+            Problem(
+                article.path,
+                None,
+                f"`{alias}` could name {owners} and no full name comes before it; it is left unlinked",
+                f"write the full name earlier, or add `ignore_aliases: [{alias}]` to the sidecar",
+                severity="warning",
+            )
+        )
+    return Explainer(article, mentions, (), (), tuple(dict.fromkeys(tracker.unresolved)), ignored)
+
+
+def load_newsroom(sources: Path, *, link_all: bool = False) -> tuple[Newsroom, list[Problem]]:
+    """Read ``sources/`` (glossary, articles, timeline) into a Newsroom and its problems."""
+    problems: list[Problem] = []
+    actors = load_glossary(sources / "glossary", problems)
+    matcher = Matcher(actors)
+    by_id = {a.id: a for a in actors}
+    articles = read_articles(sources / "articles", problems)
+    events, event_problems = load_events(sources / "timeline", by_id.keys(), [a.slug for a in articles])
+    problems.extend(event_problems)
+    newsroom = Newsroom(by_id, (), tuple(events), matcher)
+    explainers = []
+    for article in articles:
+        found = find_mentions(article, matcher, link_all, problems)
+        quotes = extract_quotes(article, newsroom.resolve_speaker)
+        quotes, quote_problems = apply_corrections(article, quotes, newsroom.resolve_speaker)
+        problems.extend(quote_problems)
+        actor_ids = set(found.actor_ids) | {q.actor_id for q in quotes if q.actor_id}
+        timeline = explainer_timeline(events, actor_ids, article)
+        explainers.append(
+            Explainer(article, found.mentions, tuple(quotes), tuple(timeline), found.unresolved, found.ignored)
+        )
+    return Newsroom(by_id, tuple(explainers), tuple(events), matcher), problems
+
+
+def actors_by_kind(actors: dict[str, Actor]) -> dict[str, list[Actor]]:
+    """Actors grouped by kind, each group A–Z."""
+    groups: dict[str, list[Actor]] = defaultdict(list)
+    for actor in sorted(actors.values(), key=lambda a: a.name.casefold()):
+        groups[actor.kind].append(actor)
+    return dict(groups)

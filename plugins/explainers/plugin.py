@@ -1,0 +1,153 @@
+"""The MkDocs plugin: wires MkDocs events to the core, and nothing more.
+
+It reads ``sources/`` once per build, generates the explainer, actor and
+index pages in memory, hands the Markdown extension what it needs per page,
+and turns the core's problems into log records (``--strict`` fails on them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from .data import site_data
+from .extension import ExplainersExtension, PageContext
+from .model import Problem
+from .newsroom import Newsroom, load_newsroom
+from .sitemap import GeneratedPage, generated_pages
+
+log = get_plugin_logger(__name__)
+CSS_URI = "assets/explainers.css"
+
+
+class ExplainersConfig(base.Config):
+    sources = c.Type(str, default="sources")
+    """Folder with articles/, glossary/ and timeline/, relative to mkdocs.yml."""
+    link_all = c.Type(bool, default=False)
+    """Link every mention of an actor, not only the first one on a page."""
+    link_docs = c.Type(bool, default=True)
+    """Link mentions on the hand-written pages in docs/ too."""
+
+
+class ExplainersPlugin(BasePlugin[ExplainersConfig]):
+    """Turns ``sources/`` into explainer, actor, quote and timeline pages."""
+
+    def __init__(self) -> None:
+        self.extension: ExplainersExtension | None = None
+        self.newsroom: Newsroom | None = None
+        self.generated: dict[str, GeneratedPage] = {}
+        self.sources = Path("sources")
+        self._reported: set[str] = set()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config_dir = Path(config.config_file_path or ".").resolve().parent
+        self.sources = (config_dir / self.config.sources).resolve()
+        if not self.sources.is_dir():
+            raise PluginError(
+                f"explainers: the sources folder {self.sources} does not exist "
+                "(create it with articles/, glossary/ and timeline/, or set `sources:` for the plugin)"
+            )
+        self.newsroom, problems = load_newsroom(self.sources, link_all=self.config.link_all)
+        self._report(problems)
+        self.extension = ExplainersExtension(
+            actors=list(self.newsroom.actors.values()), link_all=self.config.link_all
+        )
+        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")  # paragraph anchors: "{: #p-3 }"
+        config.extra_css.append(CSS_URI)
+        return config
+
+    @event_priority(50)  # early, so that search, tags and other plugins see the generated pages
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.newsroom is not None
+        docs_dir = Path(config.docs_dir).resolve()
+        has_home = files.get_file_from_path("index.md") is not None
+        pages = generated_pages(self.newsroom, with_home=not has_home, site_name=config.site_name)
+        self.generated = {}
+        for page in pages:
+            if files.get_file_from_path(page.uri) is not None:
+                log.warning(f"docs/{page.uri} hides the generated page of the same name; rename one of them")
+                continue
+            inclusion = InclusionLevel.NOT_IN_NAV if page.hidden else InclusionLevel.UNDEFINED
+            file = File.generated(config, page.uri, content="", inclusion=inclusion)
+            if page.source:
+                file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
+            files.append(file)
+            self.generated[page.uri] = page
+        url_of = _url_of(files)
+        for uri, page in self.generated.items():
+            files.get_file_from_path(uri).content_string = page.render(url_of)  # type: ignore[union-attr]
+        files.append(File.generated(config, CSS_URI, content=_stylesheet()))
+        for name, data in site_data(self.newsroom).items():
+            files.append(File.generated(config, f"data/{name}.json", content=json.dumps(data, ensure_ascii=False, indent=1)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.extension is not None
+        generated = self.generated.get(page.file.src_uri)
+        if generated is None:
+            self.extension.page = PageContext(uri=page.file.src_uri, link=self.config.link_docs)
+        else:
+            self.extension.page = PageContext(
+                uri=page.file.src_uri, own_actor=generated.actor, ignore=generated.ignore, untrusted=True
+            )
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.extension is not None
+        if page.file.src_uri not in self.generated:  # explainers were checked when sources were read
+            for alias in dict.fromkeys(self.extension.page.unresolved):
+                self._report(
+                    [
+                        Problem(
+                            f"docs/{page.file.src_uri}",
+                            None,
+                            f"`{alias}` names several actors and no full name comes before it; left unlinked",
+                            "write the full name earlier on the page",
+                            severity="warning",
+                        )
+                    ]
+                )
+        return html
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable) -> Any:
+        server.watch(str(self.sources))
+        return server
+
+    def _report(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            text = str(problem)
+            if text in self._reported:
+                continue
+            self._reported.add(text)
+            if problem.severity == "info":
+                log.info(text)
+            else:
+                log.warning(text)
+
+
+def _url_of(files: Files) -> Callable[[str, str], str]:
+    def url_of(from_uri: str, to_uri: str) -> str:
+        source, target = files.get_file_from_path(from_uri), files.get_file_from_path(to_uri)
+        if source is None or target is None:
+            raise KeyError(f"no page {to_uri if target is None else from_uri} in the site")
+        return get_relative_url(target.url, source.url)
+
+    return url_of
+
+
+def _stylesheet() -> str:
+    return resources.files("explainers").joinpath("assets/explainers.css").read_text(encoding="utf-8")

@@ -1,0 +1,115 @@
+"""Small pieces of page markup, with every source string escaped on the way in.
+
+Generated pages are Markdown whose article text is escaped so that nothing
+in it is read as Markdown or HTML, and whose structured parts (source box,
+who's who, quotes, timelines) are raw HTML built here with ``html.escape``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .model import Actor
+
+# Characters that start Markdown or HTML syntax anywhere in a line. Written as
+# numeric character references they are plain text to Markdown, and the
+# reader sees the same character.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>&{}~^=|$:!#]")
+# What starts a block when it opens a line: lists, quotes, headings, indents.
+_LINE_START_SYNTAX = re.compile(r"^(\s*)([-+*>#]|\d+(?=[.)]))")
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:)", re.I)
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown will show exactly as written, on one line.
+
+    Colons and exclamation marks are escaped too: Material sites often
+    enable emoji shortcodes (``:flag:``) and image syntax.
+    """
+    text = " ".join(text.split())
+    text = _INLINE_SYNTAX.sub(lambda m: f"&#{ord(m.group())};", text)
+    # A digit is escaped too so that "2019. A year…" is not read as a list item.
+    return _LINE_START_SYNTAX.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
+
+
+def esc(text: object) -> str:
+    """Escape text for HTML content or a quoted attribute."""
+    return html.escape(str(text), quote=True)
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if it is a web or mail address; sources may not link to anything else."""
+    url = url.strip()
+    return url if _SAFE_URL.match(url) else None
+
+
+def external_link(url: str, label: str) -> str:
+    """A link out of the site, or just the label when the URL is not safe."""
+    href = safe_url(url)
+    if href is None:
+        return esc(label)
+    return f'<a href="{esc(href)}" rel="noopener nofollow">{esc(label)}</a>'
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative URLs from the page being written to other pages of the site.
+
+    ``url_of(from_uri, to_uri)`` is given by the host (the MkDocs plugin),
+    which knows whether the site uses directory URLs.
+    """
+
+    page: str
+    url_of: Callable[[str, str], str]
+
+    def to(self, uri: str, anchor: str = "") -> str:
+        url = "" if uri == self.page else self.url_of(self.page, uri)
+        return f"{url}#{anchor}" if anchor else (url or "#")
+
+    def actor(self, actor_id: str, anchor: str = "") -> str:
+        return self.to(actor_uri(actor_id), anchor)
+
+    def explainer(self, slug: str, anchor: str = "") -> str:
+        return self.to(explainer_uri(slug), anchor)
+
+
+def actor_uri(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+def explainer_uri(slug: str) -> str:
+    return f"explainers/{slug}.md"
+
+
+def actor_link(actor: Actor, links: Links, label: str | None = None) -> str:
+    """A link to an actor page whose title is the summary: Material shows it as a tooltip."""
+    return (
+        f'<a class="xp-actor" href="{esc(links.actor(actor.id))}" title="{esc(actor.summary)}" '
+        f'data-actor="{esc(actor.id)}">{esc(label or actor.name)}</a>'
+    )
+
+
+def speaker_html(name: str | None, actor: Actor | None, links: Links) -> str:
+    """The speaker of a quote: linked when in the glossary, plain otherwise."""
+    if actor is not None:
+        return actor_link(actor, links, name or actor.name)
+    return f'<span class="xp-speaker">{esc(name)}</span>' if name else '<span class="xp-speaker">Unattributed</span>'
+
+
+KIND_LABELS = {
+    "person": "People",
+    "organization": "Organisations",
+    "country": "Countries and governments",
+    "place": "Places",
+    "group": "Groups",
+    "event": "Events",
+    "concept": "Concepts",
+}
+
+
+def markdown_heading(level: int, text: str, anchor: str) -> str:
+    """A Markdown heading with a fixed anchor (attr_list), its text escaped."""
+    return f"{'#' * level} {escape_markdown(text)} {{: #{anchor} }}"

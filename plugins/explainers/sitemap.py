@@ -1,0 +1,55 @@
+"""Which pages the site generates from ``sources/``, and what each one needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable
+
+from .newsroom import Newsroom
+from .pages import ACTORS_URI, HOME_URI, QUOTES_URI, actor_page, actors_index_page, explainer_page, home_page, quotes_index_page
+from .render import Links, actor_uri, explainer_uri
+from .timeline_html import timeline_kinds, timeline_page, timeline_uri
+
+UrlOf = Callable[[str, str], str]
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page to generate: where it goes, how to write it, and what it is about."""
+
+    uri: str
+    write: Callable[[Links], str]
+    source: str = ""  # the file an editor changes to change this page (its edit link)
+    actor: str | None = None  # the actor an actor page is about: not linked on its own page
+    ignore: frozenset[str] = frozenset()  # aliases the article's sidecar says not to link
+    hidden: bool = False  # reachable through links and indexes, not listed in the navigation
+
+    def render(self, url_of: UrlOf) -> str:
+        return self.write(Links(self.uri, url_of))
+
+
+def generated_pages(newsroom: Newsroom, *, with_home: bool, site_name: str = "") -> list[GeneratedPage]:
+    """Every page the newsroom's sources make, in a stable order."""
+    pages = []
+    if with_home:
+        pages.append(GeneratedPage(HOME_URI, partial(home_page, newsroom, site_name=site_name)))
+    for explainer in newsroom.explainers:
+        pages.append(
+            GeneratedPage(
+                explainer_uri(explainer.slug),
+                partial(explainer_page, newsroom, explainer),
+                source=explainer.article.path,
+                ignore=explainer.ignored,
+            )
+        )
+    pages.append(GeneratedPage(ACTORS_URI, partial(actors_index_page, newsroom)))
+    for actor in newsroom.actors.values():
+        pages.append(
+            GeneratedPage(actor_uri(actor.id), partial(actor_page, newsroom, actor), source=actor.path, actor=actor.id, hidden=True)
+        )
+    pages.append(GeneratedPage(QUOTES_URI, partial(quotes_index_page, newsroom)))
+    pages.append(GeneratedPage(timeline_uri(), partial(timeline_page, newsroom)))
+    for kind in timeline_kinds(newsroom):
+        pages.append(GeneratedPage(timeline_uri(kind), partial(timeline_page, newsroom, kind=kind), hidden=True))
+    return pages

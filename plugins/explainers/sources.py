@@ -1,0 +1,232 @@
+"""Reading editor files: UTF-8 text and YAML that remembers its line numbers.
+
+Every loader in the core goes through here, so that a problem in any editor
+file can name the file and the line, and no loader ever shows a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .model import Problem
+
+
+class LineDict(dict):
+    """A YAML mapping that knows the line of itself and of each key."""
+
+    line: int = 1
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A YAML sequence that knows the line of itself and of each item."""
+
+    line: int = 1
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records 1-based lines; dates stay strings for us to check."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    items = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
+def _construct_timestamp_as_text(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    # Editors write dates like 2019-01-23; keeping them as text lets the
+    # timeline accept partial dates (2019-01) the same way and report bad ones.
+    return str(loader.construct_scalar(node))
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
+
+
+def read_text(path: Path, problems: list[Problem]) -> str | None:
+    """Read a UTF-8 file, or record why it cannot be read and return None."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        problems.append(Problem(str(path), None, f"cannot read the file: {err.strerror or err}"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                str(path),
+                line,
+                f"the file is not UTF-8 (byte 0x{data[err.start]:02x} cannot be decoded)",
+                "save it as UTF-8 in your editor",
+            )
+        )
+        return None
+    # NFC so that "Guaidó" typed with a combining accent still matches the alias.
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def parse_yaml(text: str, path: str, problems: list[Problem], first_line: int = 1) -> Any:
+    """Parse YAML text; on a syntax error record it with its line and return None.
+
+    ``first_line`` is the line of the file where ``text`` starts, for YAML
+    front matter embedded in a Markdown article.
+    """
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + first_line if mark else None
+        problems.append(
+            Problem(path, line, f"this is not valid YAML: {err.problem or err.context}", _yaml_hint(err))
+        )
+        return None
+    except yaml.YAMLError as err:
+        problems.append(Problem(path, None, f"this is not valid YAML: {err}"))
+        return None
+    if first_line != 1:
+        _shift_lines(data, first_line - 1)
+    return data
+
+
+def _yaml_hint(err: yaml.MarkedYAMLError) -> str:
+    problem = str(err.problem or "")
+    if "duplicate key" in problem:
+        return "each field may appear once; remove or rename the second one"
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be put in quotes"
+    if "found character '\\t'" in problem:
+        return "indent with spaces, not tabs"
+    return "check the indentation and quoting on this line and the one before"
+
+
+def _shift_lines(data: Any, offset: int) -> None:
+    if isinstance(data, LineDict):
+        data.line += offset
+        data.key_lines = {k: v + offset for k, v in data.key_lines.items()}
+        for value in data.values():
+            _shift_lines(value, offset)
+    elif isinstance(data, LineList):
+        data.line += offset
+        data.item_lines = [v + offset for v in data.item_lines]
+        for value in data:
+            _shift_lines(value, offset)
+
+
+def load_yaml(path: Path, problems: list[Problem]) -> Any:
+    """Read and parse a YAML file; None (with a problem recorded) if that fails."""
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    return parse_yaml(text, str(path), problems)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A "did you mean …?" hint, or an empty string when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else ""
+
+
+def check_fields(
+    mapping: LineDict,
+    path: str,
+    allowed: Iterable[str],
+    problems: list[Problem],
+    what: str,
+) -> None:
+    """Report every key of ``mapping`` that is not one of ``allowed``."""
+    allowed = list(allowed)
+    for key in mapping:
+        if key not in allowed:
+            hint = did_you_mean(key, allowed) or "allowed fields: " + ", ".join(allowed)
+            problems.append(Problem(path, mapping.line_of(key), f"unknown field `{key}` in {what}", hint))
+
+
+def text_field(
+    mapping: LineDict,
+    key: str,
+    path: str,
+    problems: list[Problem],
+    *,
+    required: bool = False,
+) -> str:
+    """A field that must be a non-empty string (or absent when optional)."""
+    value = mapping.get(key)
+    if value is None:
+        if required:
+            problems.append(Problem(path, mapping.line, f"missing field `{key}`", f"add `{key}: ...`"))
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str) or (required and not value.strip()):
+        problems.append(
+            Problem(path, mapping.line_of(key), f"`{key}` must be a line of text, not {_describe(value)}")
+        )
+        return ""
+    return value.strip()
+
+
+def text_list_field(mapping: LineDict, key: str, path: str, problems: list[Problem]) -> tuple[str, ...]:
+    """A field holding a list of strings; a single string is taken as a list of one."""
+    value = mapping.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value.strip(),)
+    if not isinstance(value, list):
+        problems.append(Problem(path, mapping.line_of(key), f"`{key}` must be a list, not {_describe(value)}"))
+        return ()
+    items = []
+    for i, item in enumerate(value):
+        if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
+            items.append(str(item).strip())
+        else:
+            line = value.line_of(i) if isinstance(value, LineList) else mapping.line_of(key)
+            problems.append(Problem(path, line, f"each item of `{key}` must be text, not {_describe(item)}"))
+    return tuple(items)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None or value == "":
+        return "nothing"
+    return f"{type(value).__name__} {value!r}"
