@@ -4,42 +4,41 @@ from __future__ import annotations
 
 import re
 
-# Words that end with a full stop without ending the sentence.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st gen lt col capt sgt maj adm gov sen rep rev hon pres supt
-    no vs etc inc corp co ltd dept univ jan feb mar apr jun jul aug sep sept oct nov dec
-    mt ft ave blvd approx est fig e.g i.e a.m p.m""".split()
-)
-# A candidate end: . ! or ? (maybe closed by a quote mark or bracket), then space.
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])")
-_WORD_BEFORE = re.compile(r"(\S+)$")
-
-
-def _is_abbreviation(text: str, end: int) -> bool:
-    word = _WORD_BEFORE.search(text[:end])
-    if not word:
-        return False
-    token = word.group(1).rstrip(".").lstrip("\"'“‘(").lower()
-    # Initials and dotted abbreviations: "U.S.", "J.", "D.C."
-    if re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
-        return True
-    return token in ABBREVIATIONS
+# Words ending in "." that do not end a sentence.
+_ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "capt", "sgt",
+    "adm", "gov", "sen", "rep", "pres", "rev", "hon", "fr", "inc", "corp", "co", "ltd", "bros",
+    "no", "vs", "etc", "approx", "dept", "est", "fig", "vol",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+))  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text``, covering all of it but the spaces between."""
+    """Split a paragraph into sentences, as (start, end) offsets into ``text``.
+
+    Abbreviations ("Dr.", "Jan."), initials ("John F. Kennedy") and dotted
+    acronyms ("U.S.") do not end a sentence.
+    """
     spans = []
     start = 0
-    for match in _END.finditer(text):
-        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start() + 1]
+        word = re.search(r"([\w.]+)\.$", before)
+        if word and _is_abbreviation(word.group(1)):
             continue
-        spans.append((start, match.end()))
+        end = match.end() - (len(match.group()) - len(match.group().rstrip()))
+        spans.append((start, end))
         start = match.end()
-        while start < len(text) and text[start].isspace():
-            start += 1
-    if start < len(text):
-        spans.append((start, len(text)))
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
     return spans
+
+
+def _is_abbreviation(word: str) -> bool:
+    if "." in word:  # U.S. / U.N. / D.C.
+        return bool(re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word))
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
