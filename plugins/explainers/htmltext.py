@@ -29,7 +29,8 @@ def sanitize(soup: BeautifulSoup | Tag) -> None:
 
 
 def _text(tag: Tag) -> str:
-    return _SPACE.sub(" ", tag.get_text(" ")).strip()
+    # No separator between inline elements: "<b>para</b>graph" is one word.
+    return _SPACE.sub(" ", tag.get_text()).strip()
 
 
 def _meta(soup: BeautifulSoup, *keys: str) -> str:
@@ -59,6 +60,8 @@ def html_article(html: str) -> tuple[dict, list[tuple[str, str]]]:
     """Metadata and (kind, text) blocks of the article in an HTML page."""
     soup = BeautifulSoup(html, "html.parser")
     sanitize(soup)
+    for line_break in soup.find_all("br"):
+        line_break.replace_with(" ")
     fields = {
         "title": _meta(soup, "og:title") or (_text(soup.title) if soup.title else ""),
         "date": _meta(soup, "article:published_time", "date", "dc.date")[:10],

@@ -17,7 +17,7 @@ from .model import Actor
 # Characters that start Markdown or HTML syntax anywhere in a line. Written as
 # numeric character references they are plain text to Markdown, and the
 # reader sees the same character.
-_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>&{}~^=|$:!#]")
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>&{}~^=|$:!#+@]")
 # What starts a block when it opens a line: lists, quotes, headings, indents.
 _LINE_START_SYNTAX = re.compile(r"^(\s*)([-+*>#]|\d+(?=[.)]))")
 _SAFE_URL = re.compile(r"^(?:https?://|mailto:)", re.I)
@@ -85,7 +85,12 @@ def explainer_uri(slug: str) -> str:
 
 
 def actor_link(actor: Actor, links: Links, label: str | None = None) -> str:
-    """A link to an actor page whose title is the summary: Material shows it as a tooltip."""
+    """A link to an actor page whose title is the summary: Material shows it as a tooltip.
+
+    On the actor's own page the name is shown plain: a page never links to itself.
+    """
+    if links.page == actor_uri(actor.id):
+        return f'<strong class="xp-self">{esc(label or actor.name)}</strong>'
     return (
         f'<a class="xp-actor" href="{esc(links.actor(actor.id))}" title="{esc(actor.summary)}" '
         f'data-actor="{esc(actor.id)}">{esc(label or actor.name)}</a>'
