@@ -29,15 +29,21 @@ def shape(article):
             "plain.txt",
             "Title here\nA Section\nFirst paragraph.\nSecond “paragraph”.\n",
             "Title here",
-            [("heading", "h-a-section", "A Section"), ("paragraph", "p-1", "First paragraph."),
-             ("paragraph", "p-2", "Second “paragraph”.")],
+            [
+                ("heading", "h-a-section", "A Section"),
+                ("paragraph", "p-1", "First paragraph."),
+                ("paragraph", "p-2", "Second “paragraph”."),
+            ],
         ),
         (
             "blank-lines.txt",
             "\n\nTitle\n\nSaturday, September 12, 2015\n\nOne.\n\nTwo.\n",
             "Title",
-            [("heading", "h-saturday-september-12-2015", "Saturday, September 12, 2015"),
-             ("paragraph", "p-1", "One."), ("paragraph", "p-2", "Two.")],
+            [
+                ("heading", "h-saturday-september-12-2015", "Saturday, September 12, 2015"),
+                ("paragraph", "p-1", "One."),
+                ("paragraph", "p-2", "Two."),
+            ],
         ),
         (
             "wrapped.txt",
@@ -50,8 +56,11 @@ def shape(article):
             "---\ntitle: From front matter\npublisher: Wire\n---\n# From front matter\n\n## Part *one*\n\n"
             "Text with **bold**, a [link](https://x.org) and\na second line.\n\n- an item\n",
             "From front matter",
-            [("heading", "h-part-one", "Part one"),
-             ("paragraph", "p-1", "Text with bold, a link and a second line."), ("paragraph", "p-2", "an item")],
+            [
+                ("heading", "h-part-one", "Part one"),
+                ("paragraph", "p-1", "Text with bold, a link and a second line."),
+                ("paragraph", "p-2", "an item"),
+            ],
         ),
         (
             "page.html",
@@ -61,8 +70,12 @@ def shape(article):
             "<iframe src='https://evil'></iframe><style>p{}</style><h2>Next</h2><p>Line<br>break</p><p>Second.</p></article>"
             "<footer><p>Copyright</p></footer></body></html>",
             "The story",
-            [("paragraph", "p-1", "First paragraph."), ("heading", "h-next", "Next"), ("paragraph", "p-2", "Line break"),
-             ("paragraph", "p-3", "Second.")],
+            [
+                ("paragraph", "p-1", "First paragraph."),
+                ("heading", "h-next", "Next"),
+                ("paragraph", "p-2", "Line break"),
+                ("paragraph", "p-3", "Second."),
+            ],
         ),
         (
             "largest.html",
@@ -103,24 +116,38 @@ def test_html_drops_everything_executable(tmp_path):
 
 def test_sidecar_gives_metadata_and_overrides_the_title(tmp_path):
     article, problems = read(
-        tmp_path, "story.txt", "Headline\nText.\n",
+        tmp_path,
+        "story.txt",
+        "Headline\nText.\n",
         sidecar="title: Better headline\npublisher: Wire\ndate: 2024-03-14\ntopics: [oil]\nslug: the-story\n",
     )
     assert problems == []
     assert (article.title, article.meta.publisher, article.meta.date, article.meta.topics) == (
-        "Better headline", "Wire", "2024-03-14", ("oil",))
+        "Better headline",
+        "Wire",
+        "2024-03-14",
+        ("oil",),
+    )
     assert article.slug == "the-story"
 
 
 @pytest.mark.parametrize(
     ("name", "content", "sidecar", "expected"),
     [
-        ("a.txt", "Title\nText.\n", "publisher: Wire\nauthr: Me\n",
-         "a.yml:2: unknown field `authr` in an article sidecar (did you mean `author`?)"),
+        (
+            "a.txt",
+            "Title\nText.\n",
+            "publisher: Wire\nauthr: Me\n",
+            "a.yml:2: unknown field `authr` in an article sidecar (did you mean `author`?)",
+        ),
         ("b.txt", "Title\nText.\n", "publisher: [Wire\n", "b.yml:2: this is not valid YAML"),
         ("c.md", "---\ntitle: T\ndate: [\n---\nText.\n", None, "c.md:4: this is not valid YAML"),
-        ("d.md", "---\ntitle: T\nsumary: x\n---\nText.\n", None,
-         "d.md:3: unknown field `sumary` in front matter (did you mean `summary`?)"),
+        (
+            "d.md",
+            "---\ntitle: T\nsumary: x\n---\nText.\n",
+            None,
+            "d.md:3: unknown field `sumary` in front matter (did you mean `summary`?)",
+        ),
         ("e.txt", b"Title\nCaf\xe9 text.\n", None, "e.txt:2: the file is not UTF-8"),
         ("f.txt", "Only a title\n", None, "f.txt: the article has no paragraphs"),
         ("g.doc", "Title\nText.\n", None, "g.doc: unknown article type `.doc` (use .txt, .md or .html)"),
@@ -140,8 +167,12 @@ def test_anchors_are_stable_when_headings_change(tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "slug"),
-    [("US-Venezuela Relations", "us-venezuela-relations"), ("Guaidó’s team", "guaidos-team"),
-     ("  Ünïcode  ", "unicode"), ("2019: a year", "2019-a-year")],
+    [
+        ("US-Venezuela Relations", "us-venezuela-relations"),
+        ("Guaidó’s team", "guaidos-team"),
+        ("  Ünïcode  ", "unicode"),
+        ("2019: a year", "2019-a-year"),
+    ],
 )
 def test_slugify(text, slug):
     assert slugify(text) == slug

@@ -16,15 +16,26 @@ def load(tmp_path, files: dict[str, str]):
 
 
 def test_a_full_entry_loads(tmp_path):
-    actors, messages, _ = load(tmp_path, {"nicolas-maduro.yml": (
-        "name: Nicolás Maduro\nkind: person\naliases: [Maduro, Nicolás Maduro]\n"
-        "summary: President of Venezuela since 2013.\ndescription: |\n  Some *Markdown*.\n"
-        "links: {wikipedia: 'https://en.wikipedia.org/wiki/Nicol%C3%A1s_Maduro', wikidata: Q57413}\n"
-        "as_of: 2024-05-01\n")})
+    actors, messages, _ = load(
+        tmp_path,
+        {
+            "nicolas-maduro.yml": (
+                "name: Nicolás Maduro\nkind: person\naliases: [Maduro, Nicolás Maduro]\n"
+                "summary: President of Venezuela since 2013.\ndescription: |\n  Some *Markdown*.\n"
+                "links: {wikipedia: 'https://en.wikipedia.org/wiki/Nicol%C3%A1s_Maduro', wikidata: Q57413}\n"
+                "as_of: 2024-05-01\n"
+            )
+        },
+    )
     assert messages == []
     (actor,) = actors
     assert (actor.id, actor.name, actor.kind, actor.aliases, actor.as_of) == (
-        "nicolas-maduro", "Nicolás Maduro", "person", ("Maduro",), "2024-05-01")
+        "nicolas-maduro",
+        "Nicolás Maduro",
+        "person",
+        ("Maduro",),
+        "2024-05-01",
+    )
     assert actor.description == "Some *Markdown*."
     assert dict(actor.links)["wikidata"] == "Q57413"
 
@@ -34,19 +45,35 @@ def test_a_full_entry_loads(tmp_path):
     [
         ("a.yml", "name: A\nkind: persn\nsummary: s\n", "a.yml:2: unknown kind `persn` (did you mean `person`?)"),
         ("b.yml", "name: B\nkind: person\n", "b.yml:1: missing field `summary` (add `summary: ...`)"),
-        ("c.yml", "name: C\nkind: person\nsummary: s\nalias: [C]\n",
-         "c.yml:4: unknown field `alias` in a glossary entry (did you mean `aliases`?)"),
+        (
+            "c.yml",
+            "name: C\nkind: person\nsummary: s\nalias: [C]\n",
+            "c.yml:4: unknown field `alias` in a glossary entry (did you mean `aliases`?)",
+        ),
         ("d.yml", "name: D\nkind: person\nsummary: [s]\n", "d.yml:3: `summary` must be a line of text, not a list"),
         ("e.yml", "name: E\n  kind: person\n", "e.yml:2: this is not valid YAML"),
         ("f.yml", "name: F\nkind: person\nsummary: s\nname: G\n", "f.yml:4: this is not valid YAML: duplicate key"),
-        ("g.yml", "name: G\nkind: person\nsummary: s\nas_of: May 2024\n",
-         "g.yml:4: `as_of` must be a date like 2024-05-01, not `May 2024`"),
-        ("h.yml", "name: H\nkind: person\nsummary: s\nlinks: {site: 'javascript:alert(1)'}\n",
-         "h.yml:4: link `site` must start with https:// or http://"),
-        ("i.yml", "name: I\nkind: person\nsummary: s\naliases: [I, {x: 1}]\n",
-         "i.yml:4: each item of `aliases` must be text, not a mapping"),
-        ("Bad Name.yml", "name: J\nkind: person\nsummary: s\n",
-         "Bad Name.yml: `Bad Name` is not a usable actor id: the file name is the id (rename the file to `bad-name.yml`)"),
+        (
+            "g.yml",
+            "name: G\nkind: person\nsummary: s\nas_of: May 2024\n",
+            "g.yml:4: `as_of` must be a date like 2024-05-01, not `May 2024`",
+        ),
+        (
+            "h.yml",
+            "name: H\nkind: person\nsummary: s\nlinks: {site: 'javascript:alert(1)'}\n",
+            "h.yml:4: link `site` must start with https:// or http://",
+        ),
+        (
+            "i.yml",
+            "name: I\nkind: person\nsummary: s\naliases: [I, {x: 1}]\n",
+            "i.yml:4: each item of `aliases` must be text, not a mapping",
+        ),
+        (
+            "Bad Name.yml",
+            "name: J\nkind: person\nsummary: s\n",
+            "Bad Name.yml: `Bad Name` is not a usable actor id: the file name is the id "
+            "(rename the file to `bad-name.yml`)",
+        ),
         ("k.yml", "", "k.yml:1: the file is empty"),
         ("l.yml", "- a list\n", "l.yml:1: a glossary entry must be a mapping of fields"),
     ],
@@ -58,16 +85,21 @@ def test_problems(tmp_path, name, text, expected):
 
 
 def test_a_broken_entry_does_not_hide_the_others(tmp_path):
-    actors, messages, _ = load(tmp_path, {"ok.yml": "name: OK\nkind: place\nsummary: s\n",
-                                          "bad.yml": "name: Bad\nkind: nope\nsummary: s\n"})
+    actors, messages, _ = load(
+        tmp_path, {"ok.yml": "name: OK\nkind: place\nsummary: s\n", "bad.yml": "name: Bad\nkind: nope\nsummary: s\n"}
+    )
     assert [a.id for a in actors] == ["ok"]
     assert len(messages) == 1
 
 
 def test_shared_aliases_are_noted_not_warned(tmp_path):
-    _, messages, problems = load(tmp_path, {
-        "elena-ramirez.yml": "name: Elena Ramirez\nkind: person\naliases: [Ramirez]\nsummary: s\n",
-        "carlos-ramirez.yml": "name: Carlos Ramirez\nkind: person\naliases: [Ramirez]\nsummary: s\n"})
+    _, messages, problems = load(
+        tmp_path,
+        {
+            "elena-ramirez.yml": "name: Elena Ramirez\nkind: person\naliases: [Ramirez]\nsummary: s\n",
+            "carlos-ramirez.yml": "name: Carlos Ramirez\nkind: person\naliases: [Ramirez]\nsummary: s\n",
+        },
+    )
     assert [p.severity for p in problems] == ["info"]
     assert "the alias `Ramirez` names 2 actors (carlos-ramirez, elena-ramirez)" in messages[0]
 

@@ -18,7 +18,7 @@ ACTORS = [
     Actor("elena-ramirez", "Elena Ramirez", "person", "A professor.", ("Ramirez", "Dr. Elena Ramirez")),
     Actor("carlos-ramirez", "Carlos Ramirez", "person", "An analyst.", ("Ramirez",)),
     Actor("nicolas-maduro", "Nicolás Maduro", "person", "A president.", ("Maduro", "Maduro government")),
-    Actor("congress", "Congress", "organization", "A legislature <b>&</b> \"more\".", ()),
+    Actor("congress", "Congress", "organization", 'A legislature <b>&</b> "more".', ()),
 ]
 
 
@@ -55,10 +55,14 @@ def test_matcher(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Dr. Elena Ramirez spoke. Later Ramirez added.",
-         [("Dr. Elena Ramirez", "elena-ramirez"), ("Ramirez", "elena-ramirez")]),
-        ("Elena Ramirez, then Carlos Ramirez. Ramirez said.",
-         [("Elena Ramirez", "elena-ramirez"), ("Carlos Ramirez", "carlos-ramirez"), ("Ramirez", "carlos-ramirez")]),
+        (
+            "Dr. Elena Ramirez spoke. Later Ramirez added.",
+            [("Dr. Elena Ramirez", "elena-ramirez"), ("Ramirez", "elena-ramirez")],
+        ),
+        (
+            "Elena Ramirez, then Carlos Ramirez. Ramirez said.",
+            [("Elena Ramirez", "elena-ramirez"), ("Carlos Ramirez", "carlos-ramirez"), ("Ramirez", "carlos-ramirez")],
+        ),
         ("Ramirez said first.", []),  # no full name before it: left unlinked, and reported
     ],
 )
@@ -155,6 +159,7 @@ def test_untrusted_pages_lose_script_urls():
 
 def test_extension_loads_a_glossary_folder_without_mkdocs(tmp_path):
     (tmp_path / "venezuela.yml").write_text("name: Venezuela\nkind: country\nsummary: A country.\n")
-    html = markdown.markdown("Venezuela.", extensions=["explainers"], extension_configs={
-        "explainers": {"glossary": str(tmp_path)}})
+    html = markdown.markdown(
+        "Venezuela.", extensions=["explainers"], extension_configs={"explainers": {"glossary": str(tmp_path)}}
+    )
     assert 'href="actors/venezuela.md"' in html and 'title="A country."' in html

@@ -9,9 +9,24 @@ from bs4 import BeautifulSoup
 from explainers.render import escape_markdown, safe_url
 
 # What a Material site typically enables; escaped text must survive all of it.
-EXTENSIONS = ["attr_list", "md_in_html", "toc", "admonition", "footnotes", "abbr", "def_list",
-              "pymdownx.tilde", "pymdownx.caret", "pymdownx.mark", "pymdownx.magiclink", "pymdownx.betterem",
-              "pymdownx.emoji", "pymdownx.keys", "pymdownx.critic", "pymdownx.inlinehilite"]
+EXTENSIONS = [
+    "attr_list",
+    "md_in_html",
+    "toc",
+    "admonition",
+    "footnotes",
+    "abbr",
+    "def_list",
+    "pymdownx.tilde",
+    "pymdownx.caret",
+    "pymdownx.mark",
+    "pymdownx.magiclink",
+    "pymdownx.betterem",
+    "pymdownx.emoji",
+    "pymdownx.keys",
+    "pymdownx.critic",
+    "pymdownx.inlinehilite",
+]
 
 TRICKY = [
     "<script>alert('x')</script> and <img src=x onerror=alert(1)>",
@@ -40,8 +55,15 @@ def test_escaped_text_renders_exactly_as_written(text):
 
 @pytest.mark.parametrize(
     ("url", "safe"),
-    [("https://example.org", True), ("http://x.org/a?b", True), ("mailto:a@b.org", True),
-     ("javascript:alert(1)", False), (" JavaScript:alert(1)", False), ("data:text/html,x", False), ("/local", False)],
+    [
+        ("https://example.org", True),
+        ("http://x.org/a?b", True),
+        ("mailto:a@b.org", True),
+        ("javascript:alert(1)", False),
+        (" JavaScript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("/local", False),
+    ],
 )
 def test_safe_url(url, safe):
     assert (safe_url(url) is not None) == safe

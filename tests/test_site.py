@@ -9,8 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, mkdocs_build, page_path, site_config
 
+from conftest import ROOT, mkdocs_build, page_path, site_config
 from explainers.glossary import load_glossary
 
 SEED = ROOT / "sources" / "articles" / "us-venezuela-relations.txt"
@@ -73,15 +73,22 @@ def test_every_word_of_the_article_appears_in_order(site):
     for word in source_words:
         position = page_words.index(word, position) + 1  # ValueError names the lost word
     body_words = re.findall(r"\w+", " ".join(p.get_text(" ") for p in article_body(soup)))
-    title, *rest = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    title, *_ = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(body_words) <= len(source_words)
     assert soup.select_one("h1").get_text().rstrip("¶") == title
 
 
 def test_internal_links_resolve(site):
     use_directory_urls, root = site
-    for uri in ("explainers/us-venezuela-relations.md", "actors/nicolas-maduro.md", "actors/index.md",
-                "quotes/index.md", "timeline/index.md", "index.md", "about.md"):
+    for uri in (
+        "explainers/us-venezuela-relations.md",
+        "actors/nicolas-maduro.md",
+        "actors/index.md",
+        "quotes/index.md",
+        "timeline/index.md",
+        "index.md",
+        "about.md",
+    ):
         page = page_path(root, uri, use_directory_urls)
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for link in content(soup).select("a[href]"):
@@ -181,5 +188,7 @@ def test_link_docs_false_leaves_hand_written_pages_alone(tmp_path):
     assert result.returncode == 0, result.stderr
     about = BeautifulSoup((tmp_path / "site/about/index.html").read_text(), "html.parser")
     assert not about.select("a.xp-actor")
-    explainer = BeautifulSoup((tmp_path / "site/explainers/us-venezuela-relations/index.html").read_text(), "html.parser")
+    explainer = BeautifulSoup(
+        (tmp_path / "site/explainers/us-venezuela-relations/index.html").read_text(), "html.parser"
+    )
     assert explainer.select("a.xp-actor")

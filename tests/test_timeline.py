@@ -10,8 +10,8 @@ import pytest
 
 from explainers.articles import read_article
 from explainers.dates import DateError, EventDate
-from explainers.sentences import sentence_spans as sentences
 from explainers.model import Article, ArticleMeta, Block, Problem
+from explainers.sentences import sentence_spans as sentences
 from explainers.timeline import (
     Event,
     TimelineItem,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 from typing import Callable
 
@@ -21,7 +22,7 @@ META_FIELDS = ("title", "date", "publisher", "url", "author", "summary", "topics
 # Corrections an editor may give in a sidecar; their owners (quotes, mentions) check the details.
 CORRECTION_FIELDS = ("quotes", "ignore_aliases")
 
-_CLOSING_PUNCTUATION = tuple(".!?:;,\"”’)]…")
+_CLOSING_PUNCTUATION = tuple('.!?:;,"”’)]…')
 _HEADING_MAX = 100
 
 RawBlock = tuple[str, str, int]  # (kind, text, line)
@@ -38,9 +39,7 @@ def read_article(path: Path, problems: list[Problem]) -> Article | None:
     """Read one article and its optional sidecar; None if nothing usable is in it."""
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
-        problems.append(
-            Problem(str(path), None, f"unknown article type `{path.suffix}`", "use .txt, .md or .html")
-        )
+        problems.append(Problem(str(path), None, f"unknown article type `{path.suffix}`", "use .txt, .md or .html"))
         return None
     text = read_text(path, problems)
     if text is None:
@@ -164,7 +163,7 @@ def _chunks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
 def _is_hard_wrapped(lines: list[tuple[int, str]]) -> bool:
     return any(
         line and nxt and nxt[0].islower() and not line.endswith(_CLOSING_PUNCTUATION)
-        for (_, line), (_, nxt) in zip(lines, lines[1:])
+        for (_, line), (_, nxt) in pairwise(lines)
     )
 
 

@@ -88,8 +88,10 @@ def cmd_new_actor(args: argparse.Namespace) -> int:
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     summary = json.dumps("TODO: one factual line, the tooltip.", ensure_ascii=False)
-    path.write_text(_ACTOR_TEMPLATE.format(name=json.dumps(args.name, ensure_ascii=False), kind=args.kind,
-                                           summary=summary), encoding="utf-8")
+    path.write_text(
+        _ACTOR_TEMPLATE.format(name=json.dumps(args.name, ensure_ascii=False), kind=args.kind, summary=summary),
+        encoding="utf-8",
+    )
     print(f"wrote {path}: fill in the summary and aliases")
     return 0
 

@@ -33,7 +33,14 @@ def site_data(newsroom: Newsroom) -> dict[str, list[dict]]:
         for e in newsroom.explainers
     ]
     mentions = [
-        {"explainer": e.slug, "paragraph": anchor, "actor": m.actor_id, "alias": m.alias, "start": m.start, "end": m.end}
+        {
+            "explainer": e.slug,
+            "paragraph": anchor,
+            "actor": m.actor_id,
+            "alias": m.alias,
+            "start": m.start,
+            "end": m.end,
+        }
         for e in newsroom.explainers
         for anchor, found in e.mentions.items()
         for m in found

@@ -68,9 +68,7 @@ def load_actor(path: Path, problems: list[Problem]) -> Actor | None:
         )
     as_of = text_field(data, "as_of", where, problems)
     if as_of and not _DATE.match(as_of):
-        problems.append(
-            Problem(where, data.line_of("as_of"), f"`as_of` must be a date like 2024-05-01, not `{as_of}`")
-        )
+        problems.append(Problem(where, data.line_of("as_of"), f"`as_of` must be a date like 2024-05-01, not `{as_of}`"))
     description = data.get("description") or ""
     if not isinstance(description, str):
         problems.append(Problem(where, data.line_of("description"), "`description` must be Markdown text"))

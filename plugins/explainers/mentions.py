@@ -43,7 +43,7 @@ def _trie_pattern(node: dict) -> str:
         run = re.escape(char)
         # Fold single-child chains ("Maduro") into one literal: a smaller pattern.
         while len(child) == 1 and "" not in child:
-            (next_char, child), = child.items()
+            ((next_char, child),) = child.items()
             run += re.escape(next_char)
         rest = _trie_pattern(child) if len(child) > 1 or "" not in child else ""
         branches.append(run + rest)

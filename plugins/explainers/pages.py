@@ -87,10 +87,7 @@ def _source_box(explainer: Explainer) -> str:
         f"{len(explainer.timeline)} background items"
     )
     line = " · ".join(facts) or "Source details not given"
-    return (
-        f'<aside class="xp-source" aria-label="Source">{summary}<p>{line}</p>'
-        f'<p class="xp-note">{counts}</p></aside>'
-    )
+    return f'<aside class="xp-source" aria-label="Source">{summary}<p>{line}</p><p class="xp-note">{counts}</p></aside>'
 
 
 def _paragraph(block: Block, quotes: list[Quote]) -> str:
@@ -253,9 +250,7 @@ def actors_index_page(newsroom: Newsroom, links: Links) -> str:
     """All actors by kind, each kind A–Z, with an A–Z jump list."""
     parts = [_title("Actors")]
     groups = actors_by_kind(newsroom.actors)
-    jump = " · ".join(
-        f'<a href="#{kind}">{esc(label)}</a>' for kind, label in KIND_LABELS.items() if kind in groups
-    )
+    jump = " · ".join(f'<a href="#{kind}">{esc(label)}</a>' for kind, label in KIND_LABELS.items() if kind in groups)
     parts.append(f'<p class="xp-note">{len(newsroom.actors)} actors: {jump}</p>')
     for kind, label in KIND_LABELS.items():
         if kind not in groups:
@@ -286,7 +281,7 @@ def home_page(newsroom: Newsroom, links: Links, site_name: str) -> str:
         byline = " · ".join(esc(x) for x in (meta.publisher, meta.date) if x)
         items.append(
             f'<li><a href="{esc(links.explainer(explainer.slug))}"><strong>{esc(explainer.article.title)}</strong></a>'
-            f"{summary}<p class=\"xp-note\">{byline + ' · ' if byline else ''}"
+            f'{summary}<p class="xp-note">{byline + " · " if byline else ""}'
             f"{len(explainer.actor_ids)} actors · {len(explainer.quotes)} quotes</p></li>"
         )
     parts.append('<ul class="xp-explainer-list">' + "".join(items) + "</ul>")

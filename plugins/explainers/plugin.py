@@ -61,10 +61,8 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             )
         self.newsroom, problems = load_newsroom(self.sources, link_all=self.config.link_all)
         self._report(problems)
-        self.extension = ExplainersExtension(
-            actors=list(self.newsroom.actors.values()), link_all=self.config.link_all
-        )
-        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        self.extension = ExplainersExtension(actors=list(self.newsroom.actors.values()), link_all=self.config.link_all)
+        config.markdown_extensions.append(self.extension)
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")  # paragraph anchors: "{: #p-3 }"
         config.extra_css.append(CSS_URI)
@@ -92,7 +90,9 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             files.get_file_from_path(uri).content_string = page.render(url_of)  # type: ignore[union-attr]
         files.append(File.generated(config, CSS_URI, content=_stylesheet()))
         for name, data in site_data(self.newsroom).items():
-            files.append(File.generated(config, f"data/{name}.json", content=json.dumps(data, ensure_ascii=False, indent=1)))
+            files.append(
+                File.generated(config, f"data/{name}.json", content=json.dumps(data, ensure_ascii=False, indent=1))
+            )
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -7,7 +7,16 @@ from functools import partial
 from typing import Callable
 
 from .newsroom import Newsroom
-from .pages import ACTORS_URI, HOME_URI, QUOTES_URI, actor_page, actors_index_page, explainer_page, home_page, quotes_index_page
+from .pages import (
+    ACTORS_URI,
+    HOME_URI,
+    QUOTES_URI,
+    actor_page,
+    actors_index_page,
+    explainer_page,
+    home_page,
+    quotes_index_page,
+)
 from .render import Links, actor_uri, explainer_uri
 from .timeline_html import timeline_kinds, timeline_page, timeline_uri
 
@@ -46,7 +55,13 @@ def generated_pages(newsroom: Newsroom, *, with_home: bool, site_name: str = "")
     pages.append(GeneratedPage(ACTORS_URI, partial(actors_index_page, newsroom)))
     for actor in newsroom.actors.values():
         pages.append(
-            GeneratedPage(actor_uri(actor.id), partial(actor_page, newsroom, actor), source=actor.path, actor=actor.id, hidden=True)
+            GeneratedPage(
+                actor_uri(actor.id),
+                partial(actor_page, newsroom, actor),
+                source=actor.path,
+                actor=actor.id,
+                hidden=True,
+            )
         )
     pages.append(GeneratedPage(QUOTES_URI, partial(quotes_index_page, newsroom)))
     pages.append(GeneratedPage(timeline_uri(), partial(timeline_page, newsroom)))

@@ -50,9 +50,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
         if not isinstance(key, str):
             key = str(key)
         if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
@@ -111,9 +109,7 @@ def parse_yaml(text: str, path: str, problems: list[Problem], first_line: int = 
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + first_line if mark else None
-        problems.append(
-            Problem(path, line, f"this is not valid YAML: {err.problem or err.context}", _yaml_hint(err))
-        )
+        problems.append(Problem(path, line, f"this is not valid YAML: {err.problem or err.context}", _yaml_hint(err)))
         return None
     except yaml.YAMLError as err:
         problems.append(Problem(path, None, f"this is not valid YAML: {err}"))
@@ -193,9 +189,7 @@ def text_field(
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str) or (required and not value.strip()):
-        problems.append(
-            Problem(path, mapping.line_of(key), f"`{key}` must be a line of text, not {_describe(value)}")
-        )
+        problems.append(Problem(path, mapping.line_of(key), f"`{key}` must be a line of text, not {_describe(value)}"))
         return ""
     return value.strip()
 

@@ -20,6 +20,9 @@ _COMMON = frozenset(
 )
 
 
+_DEMONYM = re.compile(r"(?:ican|ian|ians|ans|ean|ese)$")
+
+
 @dataclass(frozen=True)
 class Suggestion:
     name: str
@@ -36,7 +39,10 @@ def suggestions(newsroom: Newsroom, minimum: int = 2) -> list[Suggestion]:
         for block in explainer.article.paragraphs:
             for match in _NAME.finditer(block.text):
                 name = _trim(match.group())
-                if name and name not in known and not any(newsroom.matcher.scan(name)):
+                before = block.text[: match.start()].rstrip(" “\"‘'")
+                if " " not in name and (not before or before.endswith((".", "!", "?", ":"))):
+                    continue  # one capitalised word opening a sentence says nothing
+                if name and name not in known and not any(newsroom.matcher.scan(match.group())):
                     seen[name].append(f"{explainer.slug}#{block.anchor}")
     rows = [Suggestion(n, len(p), "frequent name", tuple(p)) for n, p in seen.items() if len(p) >= minimum]
     speakers: dict[str, list[str]] = defaultdict(list)
@@ -54,4 +60,6 @@ def _trim(name: str) -> str:
         words.pop(0)
     if len(words) == 1 and len(words[0]) < 3:
         return ""
+    if words and _DEMONYM.search(words[-1]):
+        return ""  # "Venezuelans", "Latin American": adjectives and peoples, not actors
     return " ".join(words)

@@ -99,7 +99,7 @@ def timeline_page(newsroom: Newsroom, links: Links, kind: str | None = None) -> 
     for event in events:
         by_year[event.date.year].append(event)
     kinds = timeline_kinds(newsroom)
-    narrow = ['<a href="{}">All</a>'.format(esc(links.to(timeline_uri())))] + [
+    narrow = [f'<a href="{esc(links.to(timeline_uri()))}">All</a>'] + [
         f'<a href="{esc(links.to(timeline_uri(k)))}">{esc(KIND_LABELS[k])}</a>' for k in kinds
     ]
     years = " · ".join(f'<a href="#y-{year}">{year}</a>' for year in sorted(by_year))
@@ -107,7 +107,7 @@ def timeline_page(newsroom: Newsroom, links: Links, kind: str | None = None) -> 
         f"# {esc(title)}",
         f'<nav class="xp-timeline-nav" aria-label="Timeline"><p>{len(events)} events. Narrow to: '
         + " · ".join(narrow)
-        + f'. Each actor’s page lists that actor’s events.</p><p>Jump to: {years}</p></nav>',
+        + f". Each actor’s page lists that actor’s events.</p><p>Jump to: {years}</p></nav>",
     ]
     for year in sorted(by_year):
         parts.append(markdown_heading(2, str(year), f"y-{year}"))
