@@ -192,3 +192,59 @@ def test_link_docs_false_leaves_hand_written_pages_alone(tmp_path):
         (tmp_path / "site/explainers/us-venezuela-relations/index.html").read_text(), "html.parser"
     )
     assert explainer.select("a.xp-actor")
+
+
+# --- background timelines ---------------------------------------------------
+
+
+def sort_key(datetime: str) -> tuple[int, ...]:
+    parts = [int(p) for p in datetime.split("-")]
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+def test_seed_explainer_has_a_sorted_background_timeline(site):
+    use_directory_urls, root = site
+    soup = soup_of(root, "explainers/us-venezuela-relations.md", use_directory_urls)
+    heading = soup.select_one("h2#background")
+    timeline = heading.find_next_sibling("ol")
+    assert "xp-timeline" in timeline["class"]
+    items = timeline.find_all("li", recursive=False)
+    assert len(items) >= 8
+    dates = [li.select_one("time")["datetime"] for li in items]
+    assert dates == sorted(dates, key=sort_key)
+    assert {d[:4] for d in dates} >= {"2014", "2019", "2022"}
+    from_article = {li.select_one("time")["datetime"]: li for li in items if "xp-from-article" in li["class"]}
+    assert set(from_article) >= {"2014", "2019"}
+    assert "since 2014" in from_article["2014"].select_one("q").get_text()
+    assert "in 2019" in from_article["2019"].select_one("q").get_text()
+    for li in from_article.values():
+        anchor = li.select_one(".xp-event-source a")["href"]
+        assert anchor.startswith("#p-") and soup.find(id=anchor[1:]) is not None
+    curated = [li for li in items if "xp-from-article" not in li["class"]]
+    assert any("nicolas-maduro" in li["data-actors"].split() for li in curated)
+    assert all(li.select_one(".xp-event-source").get_text().strip() for li in curated)
+
+
+def test_full_timeline_is_grouped_by_year_and_narrowed_by_kind(site):
+    use_directory_urls, root = site
+    soup = soup_of(root, "timeline/index.md", use_directory_urls)
+    items = content(soup).select("ol.xp-timeline > li")
+    assert len(items) >= 12
+    years = [h["id"] for h in content(soup).find_all("h2")]
+    assert years == sorted(years) and all(re.fullmatch(r"y-\d{4}", y) for y in years)
+    for li in items:
+        year = li.find_parent("ol").find_previous_sibling("h2")["id"]
+        assert li.select_one("time")["datetime"].startswith(year[2:])
+    people = soup_of(root, "timeline/person.md", use_directory_urls)
+    narrowed = content(people).select("ol.xp-timeline > li")
+    assert 0 < len(narrowed) < len(items)
+    assert all("person" in li["data-kinds"].split() for li in narrowed)
+
+
+def test_actor_page_lists_its_events_and_events_are_exported(site):
+    use_directory_urls, root = site
+    soup = soup_of(root, "actors/juan-guaido.md", use_directory_urls)
+    titles = [t.get_text() for t in content(soup).select("#events + ol .xp-event-title")]
+    assert "The United States recognises Juan Guaidó as interim president" in titles
+    events = json.loads((root / "data" / "events.json").read_text(encoding="utf-8"))
+    assert len(events) >= 15 and all(re.fullmatch(r"\d{4}(-\d{2}){0,2}", e["date"]) for e in events)
