@@ -53,7 +53,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
-        self.sources = (config_dir / self.config.sources).resolve()
+        self.sources = _as_editors_see_it((config_dir / self.config.sources).resolve())
         if not self.sources.is_dir():
             raise PluginError(
                 f"explainers: the sources folder {self.sources} does not exist "
@@ -137,6 +137,12 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                 log.info(text)
             else:
                 log.warning(text)
+
+
+def _as_editors_see_it(path: Path) -> Path:
+    """The path relative to the working folder when inside it: problems then read "sources/…:3"."""
+    relative = Path(os.path.relpath(path))
+    return path if relative.parts[:1] == ("..",) else relative
 
 
 def _url_of(files: Files) -> Callable[[str, str], str]:
