@@ -148,7 +148,7 @@ def builds(articles: int, glossary: int) -> None:
         print(f"  plain Material: {plain:.1f} s; with explainers: {plugin:.1f} s: {plugin / plain:.2f}x plain")
         shutil.rmtree(folder / "site-plain", ignore_errors=True)
     with tempfile.TemporaryDirectory() as tmp:
-        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+        config = yaml.safe_load(re.sub(r"^site_url: .*$", "", (ROOT / "mkdocs.yml").read_text("utf-8"), flags=re.M))
         config.update(docs_dir=str(ROOT / "docs"), site_dir=str(Path(tmp) / "site"))
         config["plugins"] = ["search", {"explainers": {"sources": str(ROOT / "sources")}}]
         path = Path(tmp) / "mkdocs.yml"

@@ -45,6 +45,13 @@ def mkdocs_warnings():
         pytest.fail("unexpected warnings:\n" + "\n".join(unexpected))
 
 
+class MkDocsYamlLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, taking the default of each `!ENV [NAME, default]`."""
+
+
+MkDocsYamlLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
 def site_config(
     tmp_path: Path,
     *,
@@ -54,7 +61,7 @@ def site_config(
     **extra,
 ) -> Path:
     """A copy of the example site's mkdocs.yml that builds into tmp_path."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)  # noqa: S506
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(tmp_path / "site")
     config["use_directory_urls"] = use_directory_urls

@@ -86,7 +86,7 @@ def _source_box(explainer: Explainer) -> str:
         f"{len(explainer.actor_ids)} actors · {len(explainer.quotes)} quotes · "
         f"{len(explainer.timeline)} background items"
     )
-    line = " · ".join(facts) or "Source details not given"
+    line = " · ".join(facts) or "Publisher and date not recorded"
     return f'<aside class="xp-source" aria-label="Source">{summary}<p>{line}</p><p class="xp-note">{counts}</p></aside>'
 
 
@@ -117,7 +117,7 @@ def _whos_who(newsroom: Newsroom, explainer: Explainer, links: Links) -> str:
     for kind, label in KIND_LABELS.items():
         if kind in groups:
             items = "".join(
-                f"<dt>{actor_link(a, links)}</dt><dd>{esc(a.summary)}</dd>"
+                f"<dt>{actor_link(a, links, tooltip=False)}</dt><dd>{esc(a.summary)}</dd>"
                 for a in sorted(groups[kind], key=lambda a: a.name.casefold())
             )
             sections.append(f'<h3 class="xp-kind">{esc(label)}</h3><dl class="xp-whos-who">{items}</dl>')
@@ -257,7 +257,7 @@ def actors_index_page(newsroom: Newsroom, links: Links) -> str:
             continue
         parts.append(markdown_heading(2, label, kind))
         items = "".join(
-            f"<dt>{actor_link(a, links)}</dt><dd>{esc(a.summary)} "
+            f"<dt>{actor_link(a, links, tooltip=False)}</dt><dd>{esc(a.summary)} "
             f'<span class="xp-note">({len(newsroom.explainers_of(a.id))} explainers)</span></dd>'
             for a in groups[kind]
         )

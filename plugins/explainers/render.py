@@ -84,15 +84,17 @@ def explainer_uri(slug: str) -> str:
     return f"explainers/{slug}.md"
 
 
-def actor_link(actor: Actor, links: Links, label: str | None = None) -> str:
+def actor_link(actor: Actor, links: Links, label: str | None = None, *, tooltip: bool = True) -> str:
     """A link to an actor page whose title is the summary: Material shows it as a tooltip.
 
+    ``tooltip=False`` where the summary is printed next to the link anyway.
     On the actor's own page the name is shown plain: a page never links to itself.
     """
     if links.page == actor_uri(actor.id):
         return f'<strong class="xp-self">{esc(label or actor.name)}</strong>'
+    title = f' title="{esc(actor.summary)}"' if tooltip else ""
     return (
-        f'<a class="xp-actor" href="{esc(links.actor(actor.id))}" title="{esc(actor.summary)}" '
+        f'<a class="xp-actor" href="{esc(links.actor(actor.id))}"{title} '
         f'data-actor="{esc(actor.id)}">{esc(label or actor.name)}</a>'
     )
 
