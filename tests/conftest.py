@@ -61,7 +61,7 @@ def site_config(
     **extra,
 ) -> Path:
     """A copy of the example site's mkdocs.yml that builds into tmp_path."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)  # noqa: S506
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(tmp_path / "site")
     config["use_directory_urls"] = use_directory_urls
