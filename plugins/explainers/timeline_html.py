@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable, Sequence
+from urllib.parse import urlsplit
 
 from .render import KIND_LABELS, Links, actor_link, esc, external_link, markdown_heading
 from .timeline import Event, TimelineItem
@@ -34,7 +35,10 @@ def _actors(newsroom: Newsroom, actor_ids: Iterable[str], links: Links) -> str:
 
 
 def _event_item(newsroom: Newsroom, event: Event, links: Links) -> str:
-    source = external_link(event.source, "Source") if event.is_url_source else f"Source: {esc(event.source)}"
+    if event.is_url_source:
+        source = "Source: " + external_link(event.source, urlsplit(event.source).netloc.removeprefix("www."))
+    else:
+        source = f"Source: {esc(event.source)}"
     kinds = " ".join(sorted({newsroom.actors[a].kind for a in event.actors if a in newsroom.actors}))
     return (
         f'<li class="xp-event" id="{esc(event.id)}" data-actors="{esc(" ".join(event.actors))}" '
