@@ -24,6 +24,7 @@ CORRECTION_FIELDS = ("quotes", "ignore_aliases")
 
 _CLOSING_PUNCTUATION = tuple('.!?:;,"”’)]…')
 _HEADING_MAX = 100
+_OPENING_MARKS = tuple("\"“‘'«")
 
 RawBlock = tuple[str, str, int]  # (kind, text, line)
 
@@ -125,7 +126,8 @@ def _meta_fields(data: LineDict, path: str, problems: list[Problem]) -> dict:
 
 
 def _looks_like_heading(line: str) -> bool:
-    return len(line) <= _HEADING_MAX and not line.endswith(_CLOSING_PUNCTUATION)
+    # A line opening with a quotation mark is a pull quote ("…" - Name), not a heading.
+    return len(line) <= _HEADING_MAX and not line.endswith(_CLOSING_PUNCTUATION) and not line.startswith(_OPENING_MARKS)
 
 
 def read_txt(text: str, path: str, problems: list[Problem]) -> tuple[dict, list[RawBlock]]:

@@ -35,11 +35,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_quotes(args: argparse.Namespace) -> int:
     from .quotes import quotes_by_article
 
-    resolve = None
-    if args.sources and Path(args.sources, "glossary").is_dir():
+    # Speakers resolve to glossary actors when the articles sit in a newsroom's sources.
+    if Path(args.sources, "glossary").is_dir():
         newsroom, _ = load_newsroom(Path(args.sources))
-        resolve = newsroom.resolve_speaker
-    found, problems = quotes_by_article([Path(p) for p in args.paths], resolve)
+        found, problems = quotes_by_article([Path(p) for p in args.paths], newsroom.resolve_speaker)
+    else:
+        found, problems = quotes_by_article([Path(p) for p in args.paths])
     errors = _print_problems(problems)
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
