@@ -248,3 +248,53 @@ def test_actor_page_lists_its_events_and_events_are_exported(site):
     assert "The United States recognises Juan Guaidó as interim president" in titles
     events = json.loads((root / "data" / "events.json").read_text(encoding="utf-8"))
     assert len(events) >= 15 and all(re.fullmatch(r"\d{4}(-\d{2}){0,2}", e["date"]) for e in events)
+
+
+# --- quotes -----------------------------------------------------------------
+
+
+def test_seed_explainer_cites_six_quotes_linked_to_the_analysts(site):
+    use_directory_urls, root = site
+    soup = soup_of(root, "explainers/us-venezuela-relations.md", use_directory_urls)
+    cards = soup.select("h2#quotes ~ .xp-quote-list figure.xp-quote-card")
+    assert len(cards) == 6
+    speakers = [card.select_one("figcaption a.xp-actor") for card in cards]
+    assert {a["data-actor"]: a.get_text() for a in speakers} == ANALYSTS
+    roles = [card.select_one(".xp-role").get_text() for card in cards]
+    assert roles[0] == "professor of international relations at Georgetown University"
+    assert "diplomatic historian" in roles
+    first = cards[0].select_one("blockquote").get_text()
+    assert first.startswith("These preliminary talks represent") and "… Both sides are weighing" in first
+    for card in cards:
+        back = card.select_one("figcaption a:not(.xp-actor)")["href"]
+        quote_span = soup.find(id=back.removeprefix("#"))
+        assert quote_span is not None and "xp-quote" in quote_span["class"]
+        assert quote_span.find_parent("p")["id"].startswith("p-")
+    # In the text, each quote is marked and its speaker linked with the actor's tooltip.
+    paragraph = soup.find(id="p-2")
+    assert paragraph.select_one("span.xp-quote").get_text().startswith("These preliminary talks")
+    assert paragraph.select_one('a.xp-actor[data-actor="elena-ramirez"]')["title"].startswith("Quoted as professor")
+
+
+def test_quotes_index_and_actor_pages_list_the_quotes(site):
+    use_directory_urls, root = site
+    index = soup_of(root, "quotes/index.md", use_directory_urls)
+    headings = [h.get_text().rstrip("¶") for h in content(index).find_all("h2")]
+    assert headings == [
+        "Margaret Chen",
+        "Maria Fernandez",
+        "Rebecca Johnson",
+        "James Morrow",
+        "Carlos Ramirez",
+        "Elena Ramirez",
+    ]
+    assert len(content(index).select("figure.xp-quote-card")) == 6
+    chen = soup_of(root, "actors/margaret-chen.md", use_directory_urls)
+    card = content(chen).select_one("#quotes ~ .xp-quote-list figure")
+    assert card.select_one("blockquote").get_text().startswith("The current moment represents neither")
+    page = page_path(root, "actors/margaret-chen.md", use_directory_urls)
+    back = card.select_one("figcaption a")["href"]
+    assert resolve(root, page, back) == page_path(root, "explainers/us-venezuela-relations.md", use_directory_urls)
+    quotes = json.loads((root / "data" / "quotes.json").read_text(encoding="utf-8"))
+    assert {q["actor"] for q in quotes} == set(ANALYSTS)
+    assert all(q["quote"] in SEED.read_text(encoding="utf-8") for q in quotes)

@@ -83,7 +83,7 @@ def _source_box(explainer: Explainer) -> str:
         facts.append(f'<span class="xp-licence">{esc(meta.licence)}</span>')
     summary = f"<p>{esc(meta.summary)}</p>" if meta.summary else ""
     counts = (
-        f"{len(explainer.actor_ids)} actors · {len(explainer.quotes)} quotes · "
+        f"{len(explainer.actor_ids)} actors · {len(utterances(explainer.quotes))} quotes · "
         f"{len(explainer.timeline)} background items"
     )
     line = " · ".join(facts) or "Publisher and date not recorded"
@@ -127,11 +127,39 @@ def _whos_who(newsroom: Newsroom, explainer: Explainer, links: Links) -> str:
 # --- quotes ---------------------------------------------------------------
 
 
+def utterances(quotes: tuple[Quote, ...] | list[Quote]) -> list[list[Quote]]:
+    """Quotes grouped into what one speaker said at once: consecutive segments of a paragraph.
+
+    `"…," she said, "…"` is two quotes (each has its own anchor in the text)
+    but one card for the reader.
+    """
+    groups: list[list[Quote]] = []
+    for quote in quotes:
+        last = groups[-1][-1] if groups else None
+        continues = (
+            last is not None
+            and quote.speaker is not None
+            and (quote.article, quote.paragraph, quote.speaker) == (last.article, last.paragraph, last.speaker)
+            and quote.cue in (None, last.cue)  # a continuation carries no cue of its own
+        )
+        if continues:
+            groups[-1].append(quote)
+        else:
+            groups.append([quote])
+    return groups
+
+
+def _spoken(segments: list[Quote]) -> str:
+    # A segment that ran on into "…," she said is cut at its comma.
+    return " … ".join(esc(q.text.rstrip().rstrip(",;")) for q in segments)
+
+
 def quote_cards(newsroom: Newsroom, quotes: tuple[Quote, ...] | list[Quote], links: Links, show_article: bool) -> str:
     """Cited blockquotes: the words, the speaker and role, and a link back to the paragraph."""
     titles = {e.slug: e.article.title for e in newsroom.explainers}
     cards = []
-    for quote in quotes:
+    for segments in utterances(quotes):
+        quote = segments[0]
         actor = newsroom.actors.get(quote.actor_id) if quote.actor_id else None
         anchor = quote.id if quote.start >= 0 else quote.paragraph
         back = links.explainer(quote.article, anchor)
@@ -140,7 +168,7 @@ def quote_cards(newsroom: Newsroom, quotes: tuple[Quote, ...] | list[Quote], lin
         cue = f' <span class="xp-cue">({esc(quote.cue)})</span>' if quote.cue else ""
         cards.append(
             f'<figure class="xp-quote-card" id="cite-{esc(quote.article)}-{esc(quote.id or quote.paragraph)}">'
-            f'<blockquote cite="{esc(back)}"><p>{esc(quote.text)}</p></blockquote>'
+            f'<blockquote cite="{esc(back)}"><p>{_spoken(segments)}</p></blockquote>'
             f"<figcaption>{speaker_html(quote.speaker, actor, links)}{role}{cue} · "
             f'<a href="{esc(back)}">{where}, paragraph {esc(quote.paragraph.removeprefix("p-"))}</a>'
             "</figcaption></figure>"
@@ -155,7 +183,7 @@ def quotes_index_page(newsroom: Newsroom, links: Links) -> str:
         for quote in explainer.quotes:
             by_speaker[quote.speaker or ""].append(quote)
     parts = [_title("Quotes by speaker")]
-    total = sum(len(q) for q in by_speaker.values())
+    total = sum(len(utterances(q)) for q in by_speaker.values())
     parts.append(f'<p class="xp-note">{total} quotes from {len(newsroom.explainers)} explainers.</p>')
     for speaker in sorted(by_speaker, key=lambda s: (s == "", _surname_key(s))):
         quotes = by_speaker[speaker]
@@ -282,7 +310,7 @@ def home_page(newsroom: Newsroom, links: Links, site_name: str) -> str:
         items.append(
             f'<li><a href="{esc(links.explainer(explainer.slug))}"><strong>{esc(explainer.article.title)}</strong></a>'
             f'{summary}<p class="xp-note">{byline + " · " if byline else ""}'
-            f"{len(explainer.actor_ids)} actors · {len(explainer.quotes)} quotes</p></li>"
+            f"{len(explainer.actor_ids)} actors · {len(utterances(explainer.quotes))} quotes</p></li>"
         )
     parts.append('<ul class="xp-explainer-list">' + "".join(items) + "</ul>")
     parts.append(
