@@ -130,19 +130,20 @@ class ExplainersExtension(Extension):
         self.page = PageContext()
         self.problems: list[Problem] = []
         actors = kwargs.pop("actors", None)
+        matcher = kwargs.pop("matcher", None)  # the plugin's, already compiled for the same actors
         super().__init__(**kwargs)
         if actors is None:
             actors = load_glossary(Path(self.getConfig("glossary")), self.problems)
-        self.set_actors(actors)
+        self.set_actors(actors, matcher)
 
     @property
     def link_all(self) -> bool:
         return bool(self.getConfig("link_all"))
 
-    def set_actors(self, actors: Iterable[Actor]) -> None:
+    def set_actors(self, actors: Iterable[Actor], matcher: Matcher | None = None) -> None:
         """Use these actors from now on; the pattern is compiled once here, not per page."""
         self.actors = {a.id: a for a in actors}
-        self.matcher = Matcher(self.actors.values())
+        self.matcher = matcher or Matcher(self.actors.values())
 
     def actor_href(self, actor_id: str) -> str:
         target = self.getConfig("actor_uri").format(id=actor_id)

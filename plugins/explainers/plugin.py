@@ -61,7 +61,9 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             )
         self.newsroom, problems = load_newsroom(self.sources, link_all=self.config.link_all)
         self._report(problems)
-        self.extension = ExplainersExtension(actors=list(self.newsroom.actors.values()), link_all=self.config.link_all)
+        self.extension = ExplainersExtension(
+            actors=list(self.newsroom.actors.values()), matcher=self.newsroom.matcher, link_all=self.config.link_all
+        )
         config.markdown_extensions.append(self.extension)
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")  # paragraph anchors: "{: #p-3 }"

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import replace
-from typing import Any, Callable
+from typing import Callable
 
 from .model import Article, Problem, Quote
-from .sources import LineDict, LineList, check_fields, text_field
+from .sources import LineDict, LineList, check_fields, describe, text_field
 
 ResolveActor = Callable[[str], "str | None"]
 
@@ -57,7 +57,7 @@ def apply_corrections(
         line = entries.line_of(i) if isinstance(entries, LineList) else key_line
         if not isinstance(entry, dict):
             problems.append(
-                Problem(path, line, f"quote correction {i + 1} must be a mapping, not {_describe(entry)}", _EXAMPLE)
+                Problem(path, line, f"quote correction {i + 1} must be a mapping, not {describe(entry)}", _EXAMPLE)
             )
             continue
         result = _apply_entry(_with_lines(entry, line), article, result, resolve_actor, path, problems)
@@ -212,9 +212,3 @@ def _with_lines(entry: dict, line: int | None) -> LineDict:
     mapping.line = line or 1
     mapping.key_lines = {}
     return mapping
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, list):
-        return "a list"
-    return "nothing" if value is None else f"{type(value).__name__} {value!r}"

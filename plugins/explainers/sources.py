@@ -189,7 +189,7 @@ def text_field(
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str) or (required and not value.strip()):
-        problems.append(Problem(path, mapping.line_of(key), f"`{key}` must be a line of text, not {_describe(value)}"))
+        problems.append(Problem(path, mapping.line_of(key), f"`{key}` must be a line of text, not {describe(value)}"))
         return ""
     return value.strip()
 
@@ -202,7 +202,7 @@ def text_list_field(mapping: LineDict, key: str, path: str, problems: list[Probl
     if isinstance(value, str):
         return (value.strip(),)
     if not isinstance(value, list):
-        problems.append(Problem(path, mapping.line_of(key), f"`{key}` must be a list, not {_describe(value)}"))
+        problems.append(Problem(path, mapping.line_of(key), f"`{key}` must be a list, not {describe(value)}"))
         return ()
     items = []
     for i, item in enumerate(value):
@@ -210,11 +210,12 @@ def text_list_field(mapping: LineDict, key: str, path: str, problems: list[Probl
             items.append(str(item).strip())
         else:
             line = value.line_of(i) if isinstance(value, LineList) else mapping.line_of(key)
-            problems.append(Problem(path, line, f"each item of `{key}` must be text, not {_describe(item)}"))
+            problems.append(Problem(path, line, f"each item of `{key}` must be text, not {describe(item)}"))
     return tuple(items)
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
+    """How a wrong value reads in a problem: "a list", "a mapping", "int 3"."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
