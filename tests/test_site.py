@@ -298,3 +298,17 @@ def test_quotes_index_and_actor_pages_list_the_quotes(site):
     quotes = json.loads((root / "data" / "quotes.json").read_text(encoding="utf-8"))
     assert {q["actor"] for q in quotes} == set(ANALYSTS)
     assert all(q["quote"] in SEED.read_text(encoding="utf-8") for q in quotes)
+
+
+def test_shared_alias_on_a_hand_written_page_is_reported(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "notes.md").write_text("# Notes\n\nRamirez said it first. Later Maduro spoke.\n", encoding="utf-8")
+    config = site_config(tmp_path, docs_dir=str(docs))
+    strict = mkdocs_build(config)
+    assert strict.returncode != 0
+    assert "notes.md: `Ramirez` names several actors and no full name comes before it; left unlinked" in strict.stderr
+    lenient = mkdocs_build(config, strict=False)
+    notes = BeautifulSoup((tmp_path / "site/notes/index.html").read_text(), "html.parser")
+    assert [a["data-actor"] for a in content(notes).select("a.xp-actor")] == ["nicolas-maduro"]
+    assert lenient.returncode == 0

@@ -53,14 +53,41 @@ class Newsroom:
     events: tuple[Event, ...]
     matcher: Matcher = field(repr=False, compare=False, hash=False)
 
+    # Indexes built on first use: actor pages ask them once per actor, so a
+    # scan of every explainer per question would make a build quadratic.
+    @cached_property
+    def _explainers_by_actor(self) -> dict[str, list[Explainer]]:
+        index: dict[str, list[Explainer]] = defaultdict(list)
+        for explainer in self.explainers:
+            for actor_id in explainer.actor_ids:
+                index[actor_id].append(explainer)
+        return index
+
+    @cached_property
+    def _quotes_by_actor(self) -> dict[str, list[Quote]]:
+        index: dict[str, list[Quote]] = defaultdict(list)
+        for explainer in self.explainers:
+            for quote in explainer.quotes:
+                if quote.actor_id:
+                    index[quote.actor_id].append(quote)
+        return index
+
+    @cached_property
+    def _events_by_actor(self) -> dict[str, list[Event]]:
+        index: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for actor_id in event.actors:
+                index[actor_id].append(event)
+        return index
+
     def explainers_of(self, actor_id: str) -> list[Explainer]:
-        return [e for e in self.explainers if actor_id in e.actor_ids]
+        return self._explainers_by_actor.get(actor_id, [])
 
     def quotes_of(self, actor_id: str) -> list[Quote]:
-        return [q for e in self.explainers for q in e.quotes if q.actor_id == actor_id]
+        return self._quotes_by_actor.get(actor_id, [])
 
     def events_of(self, actor_id: str) -> list[Event]:
-        return [e for e in self.events if actor_id in e.actors]
+        return self._events_by_actor.get(actor_id, [])
 
     def mentioned_with(self, actor_id: str, limit: int = 8) -> list[tuple[Actor, int]]:
         """Actors named in the same explainers as this one, most shared first."""
@@ -72,9 +99,15 @@ class Newsroom:
 
     def related(self, explainer: Explainer, limit: int = 5) -> list[tuple[Explainer, int]]:
         """Other explainers sharing actors with this one, most shared first."""
-        mine = set(explainer.actor_ids)
-        scored = [(other, len(mine & set(other.actor_ids))) for other in self.explainers if other is not explainer]
-        return sorted([s for s in scored if s[1]], key=lambda s: (-s[1], s[0].article.title))[:limit]
+        shared: Counter[str] = Counter()
+        by_slug = {}
+        for actor_id in explainer.actor_ids:
+            for other in self.explainers_of(actor_id):
+                if other is not explainer:
+                    shared[other.slug] += 1
+                    by_slug[other.slug] = other
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], by_slug[item[0]].article.title))
+        return [(by_slug[slug], n) for slug, n in ranked[:limit]]
 
     def resolve_speaker(self, name: str) -> str | None:
         """The actor a speaker's name refers to, if exactly one actor has that name or alias."""

@@ -25,6 +25,7 @@ from .sentences import sentence_around
 from .timeline_html import TIMELINE_URI, timeline_list
 
 HOME_URI = "index.md"
+EXPLAINERS_URI = "explainers/index.md"
 ACTORS_URI = "actors/index.md"
 QUOTES_URI = "quotes/index.md"
 

@@ -26,6 +26,7 @@ from .data import site_data
 from .extension import ExplainersExtension, PageContext
 from .model import Problem
 from .newsroom import Newsroom, load_newsroom
+from .render import restore_html
 from .sitemap import GeneratedPage, generated_pages
 
 log = get_plugin_logger(__name__)
@@ -48,6 +49,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self.extension: ExplainersExtension | None = None
         self.newsroom: Newsroom | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.set_aside: dict[str, dict[str, str]] = {}  # per page: HTML blocks kept out of Markdown
         self.sources = Path("sources")
         self._reported: set[str] = set()
 
@@ -88,8 +90,10 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             files.append(file)
             self.generated[page.uri] = page
         url_of = _url_of(files)
+        self.set_aside = {}
         for uri, page in self.generated.items():
-            files.get_file_from_path(uri).content_string = page.render(url_of)  # type: ignore[union-attr]
+            markdown, self.set_aside[uri] = page.render(url_of)
+            files.get_file_from_path(uri).content_string = markdown  # type: ignore[union-attr]
         files.append(File.generated(config, CSS_URI, content=_stylesheet()))
         for name, data in site_data(self.newsroom).items():
             files.append(
@@ -110,19 +114,21 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
-        if page.file.src_uri not in self.generated:  # explainers were checked when sources were read
-            for alias in dict.fromkeys(self.extension.page.unresolved):
-                self._report(
-                    [
-                        Problem(
-                            f"docs/{page.file.src_uri}",
-                            None,
-                            f"`{alias}` names several actors and no full name comes before it; left unlinked",
-                            "write the full name earlier on the page",
-                            severity="warning",
-                        )
-                    ]
+        if page.file.src_uri in self.set_aside:
+            return restore_html(html, self.set_aside[page.file.src_uri])
+        # A hand-written page (explainers were checked when the sources were read).
+        self._report(
+            [
+                Problem(
+                    str(_as_editors_see_it(Path(config.docs_dir) / page.file.src_uri)),
+                    None,
+                    f"`{alias}` names several actors and no full name comes before it; left unlinked",
+                    "write the full name earlier on the page",
+                    severity="warning",
                 )
+                for alias in dict.fromkeys(self.extension.page.unresolved)
+            ]
+        )
         return html
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable) -> Any:

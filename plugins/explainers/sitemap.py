@@ -9,6 +9,7 @@ from typing import Callable
 from .newsroom import Newsroom
 from .pages import (
     ACTORS_URI,
+    EXPLAINERS_URI,
     HOME_URI,
     QUOTES_URI,
     actor_page,
@@ -17,7 +18,7 @@ from .pages import (
     home_page,
     quotes_index_page,
 )
-from .render import Links, actor_uri, explainer_uri
+from .render import Links, actor_uri, explainer_uri, set_aside_html
 from .timeline_html import timeline_kinds, timeline_page, timeline_uri
 
 UrlOf = Callable[[str, str], str]
@@ -34,8 +35,9 @@ class GeneratedPage:
     ignore: frozenset[str] = frozenset()  # aliases the article's sidecar says not to link
     hidden: bool = False  # reachable through links and indexes, not listed in the navigation
 
-    def render(self, url_of: UrlOf) -> str:
-        return self.write(Links(self.uri, url_of))
+    def render(self, url_of: UrlOf) -> tuple[str, dict[str, str]]:
+        """The page's Markdown, and the HTML blocks set aside from it (see ``set_aside_html``)."""
+        return set_aside_html(self.write(Links(self.uri, url_of)))
 
 
 def generated_pages(newsroom: Newsroom, *, with_home: bool, site_name: str = "") -> list[GeneratedPage]:
@@ -43,6 +45,7 @@ def generated_pages(newsroom: Newsroom, *, with_home: bool, site_name: str = "")
     pages = []
     if with_home:
         pages.append(GeneratedPage(HOME_URI, partial(home_page, newsroom, site_name=site_name)))
+    pages.append(GeneratedPage(EXPLAINERS_URI, partial(home_page, newsroom, site_name="Explainers")))
     for explainer in newsroom.explainers:
         pages.append(
             GeneratedPage(
@@ -50,6 +53,7 @@ def generated_pages(newsroom: Newsroom, *, with_home: bool, site_name: str = "")
                 partial(explainer_page, newsroom, explainer),
                 source=explainer.article.path,
                 ignore=explainer.ignored,
+                hidden=True,  # the home page lists them; a sidebar of every explainer would not scale
             )
         )
     pages.append(GeneratedPage(ACTORS_URI, partial(actors_index_page, newsroom)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from .quotes_vocabulary import (
     DOCUMENT_WORDS,
@@ -59,7 +60,7 @@ class Token:
     start: int
     end: int
 
-    @property
+    @cached_property  # asked for on every rule that reads a word: compute it once
     def lower(self) -> str:
         return self.text.lower().rstrip(".")
 
@@ -108,8 +109,12 @@ def _keeps_period(word: str) -> bool:
 
 def is_title(token: Token) -> bool:
     """An honorific or a role word ("Dr.", "Senator", "spokeswoman")."""
-    parts = token.lower.split("-")
-    return token.lower in HONORIFICS or token.lower in ROLE_WORDS or all(p in ROLE_WORDS for p in parts)
+    return _is_title_word(token.lower)
+
+
+@lru_cache(maxsize=4096)
+def _is_title_word(lower: str) -> bool:
+    return lower in HONORIFICS or lower in ROLE_WORDS or all(p in ROLE_WORDS for p in lower.split("-"))
 
 
 def is_name_word(token: Token) -> bool:
