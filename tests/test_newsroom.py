@@ -1,0 +1,50 @@
+"""The newsroom index: what each explainer holds, and what links explainers and actors."""
+
+from __future__ import annotations
+
+from explainers.newsroom import load_newsroom
+
+
+def test_sidecar_ignore_aliases_keeps_a_word_unlinked(sources_copy):
+    (sources_copy / "articles" / "us-venezuela-relations.yml").write_text("ignore_aliases: [Caracas]\n")
+    newsroom, problems = load_newsroom(sources_copy)
+    assert not [p for p in problems if p.severity != "info"]
+    (explainer,) = newsroom.explainers
+    aliases = {m.alias for found in explainer.mentions.values() for m in found}
+    assert "Caracas" not in aliases and "Venezuela" in aliases
+
+
+def test_unresolved_shared_alias_in_an_article_is_a_warning(sources_copy):
+    (sources_copy / "articles" / "ramirez.txt").write_text("Ramirez speaks\nRamirez said the talks would go on.\n")
+    newsroom, problems = load_newsroom(sources_copy)
+    warnings = [str(p) for p in problems if p.severity == "warning"]
+    assert warnings == [
+        f"{sources_copy}/articles/ramirez.txt: `Ramirez` could name carlos-ramirez, elena-ramirez and no full name "
+        "comes before it; it is left unlinked (write the full name earlier, or add `ignore_aliases: [Ramirez]` to "
+        "the sidecar)"
+    ]
+    ramirez = next(e for e in newsroom.explainers if e.slug == "ramirez")
+    assert ramirez.unresolved == ("Ramirez",)
+    assert not any(ramirez.mentions.values())
+
+
+def test_related_explainers_and_actors_mentioned_together(sources_copy):
+    (sources_copy / "articles" / "oil.txt").write_text(
+        "Oil licences\nChevron resumed work in Venezuela under a US licence, and Maduro welcomed it.\n"
+    )
+    (sources_copy / "articles" / "kyiv.txt").write_text("Kyiv\nUkraine asked for more air defence.\n")
+    newsroom, _ = load_newsroom(sources_copy)
+    seed = next(e for e in newsroom.explainers if e.slug == "us-venezuela-relations")
+    related = [(e.slug, n) for e, n in newsroom.related(seed)]
+    assert related == [("oil", 3), ("kyiv", 1)]
+    together = dict((a.id, n) for a, n in newsroom.mentioned_with("chevron"))
+    assert together == {"venezuela": 1, "united-states": 1, "nicolas-maduro": 1}
+    assert [e.slug for e in newsroom.explainers_of("chevron")] == ["oil"]
+
+
+def test_speakers_resolve_to_actors_through_their_aliases(sources_copy):
+    newsroom, _ = load_newsroom(sources_copy)
+    assert newsroom.resolve_speaker("Maduro") == "nicolas-maduro"
+    assert newsroom.resolve_speaker("Elena Ramirez") == "elena-ramirez"
+    assert newsroom.resolve_speaker("Ramirez") is None  # shared: never guessed
+    assert newsroom.resolve_speaker("Someone Else") is None
