@@ -285,3 +285,26 @@ def test_pages_have_no_serious_accessibility_violations(open_page, path, scheme)
             f"axe finds {', '.join(serious)} in our markup on {path} ({scheme}); all its findings:\n"
             + describe_violations(violations)
         )
+
+
+# --- Print and phone layout ------------------------------------------------------------------------------------------
+
+
+def test_timeline_prints_black_on_white_with_sources_spelled_out(open_page):
+    page = open_page("timeline/")
+    page.emulate_media(media="print")
+    timeline = page.locator("ol.xp-timeline").first
+    assert timeline.evaluate("el => getComputedStyle(el).borderLeftColor") == "rgb(0, 0, 0)"
+    item = page.locator("ol.xp-timeline > li.xp-event").first
+    assert item.evaluate("el => getComputedStyle(el).breakInside") == "avoid"
+    link = page.locator(".xp-event-source a[href^='http']").first
+    after = link.evaluate("el => getComputedStyle(el, '::after').content")
+    assert link.get_attribute("href") in after
+
+
+def test_timeline_fits_a_phone_screen(open_page):
+    page = open_page("explainers/us-venezuela-relations/#background", viewport={"width": 390, "height": 844})
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow == 0
+    box = page.locator("ol.xp-timeline").first.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
