@@ -162,9 +162,13 @@ ATTRIBUTED = {
         ['"Nobody came to warn us," said Maria Lopes, 67.'],
         [("Nobody came to warn us,", "Maria Lopes", None, "said")],
     ),
+    "a title written only in part is no role": (
+        ['Opposition leader Lazarus Chakwera thanked supporters. "This is a victory," he said.'],
+        [("This is a victory,", "Lazarus Chakwera", None, "said")],
+    ),
     "a nickname inside the speaker's name": (
         ['Governor Sam "The Hammer" Ellis praised the judges. "Transparency wins," he wrote.'],
-        [("Transparency wins,", "Sam Ellis", None, "wrote")],
+        [("Transparency wins,", "Sam Ellis", "Governor", "wrote")],
     ),
 }
 

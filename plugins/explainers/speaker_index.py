@@ -97,7 +97,9 @@ def find_mentions(
                 organisation=organisation,
                 evidence=evidence,
                 gender=gender_of(before),
-                role=text[titles[0].start : titles[-1].end] if titles else None,
+                role=text[titles[0].start : titles[-1].end]
+                if titles and _whole_role(tokens, i - len(titles))
+                else None,
                 in_quote=any(a <= start < b for a, b in quoted),
                 attributive=attributive,
             )
@@ -111,6 +113,12 @@ def _titles_before(tokens: list[Token], i: int) -> list[Token]:
     while k > 0 and i - k < 3 and is_title(tokens[k - 1]):
         k -= 1
     return tokens[k:i]
+
+
+def _whole_role(tokens: list[Token], k: int) -> bool:
+    # "Governor Sam Ellis" has a whole role; in "opposition leader Lazarus Chakwera" or "former
+    # Governor Sam Ellis" the title words are only part of it, and "leader" alone would mislead.
+    return k == 0 or not tokens[k - 1].text[:1].isalpha() or tokens[k - 1].lower in ("the", "a", "an")
 
 
 def _name_text(name: list[Token], text: str) -> str:
@@ -189,6 +197,10 @@ class SpeakerIndex:
         for subject in self.subjects:
             if subject.phrase.role and self._subject_name(subject) == full:
                 return subject.phrase.role
+        # Else a title written before the name anywhere: "Governor Sam Ellis praised …".
+        for mention in self.mentions:
+            if mention.role and mention.person and self.full_name(mention.name, mention.position) == full:
+                return mention.role
         return None
 
     def person_with_role(self, noun: str, position: Position) -> str | None:
