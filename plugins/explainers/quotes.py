@@ -1,10 +1,10 @@
 """Direct quotes in an article: the quoted words, who said them, in what role.
 
 ``extract_quotes`` reads every quoted span of every paragraph and keeps the
-ones that are speech: spans attributed by a speech verb (`"…," said Bolden`),
+ones that are speech: spans attributed by a speech verb (`"…," said Okafor`),
 partial quotes in the writer's sentence (`said a "more general reflection" is
 needed`), quoted sentences, continuation paragraphs and pull quotes. Titles,
-names, terms and scare quotes are set aside (`a robot named "Robogee"`). The
+names, terms and scare quotes are set aside (`a ship named "Endeavour"`). The
 speaker is resolved within the article: a surname becomes the nearest
 preceding full name, "he"/"she" the last person named who fits, "they" the
 last organisation. Publishing a quote under the wrong name is worse than
@@ -188,7 +188,7 @@ def _continue(c: Candidate, resolved: list[Candidate], paragraphs: list[Paragrap
     starts = opens_sentence(p, c.span)
     earlier = [q for q in resolved if q.paragraph == c.paragraph and (q.attribution or q.speaker)]
     if earlier and starts and (c.group is None or c.span is not p.spans[0]) and _sentence_like_enough(c.text):
-        # `"…," Al-Maeena said. "…"`: the next sentence of the same paragraph.
+        # `"…," Al-Rashid said. "…"`: the next sentence of the same paragraph.
         return _same_speaker(c, earlier[-1], (c.paragraph, c.span.open), paragraphs, index)
     if earlier and not starts:
         return c  # `"…," said Smith, before Jones interrupted: "…"`: not necessarily Smith
@@ -216,7 +216,7 @@ def _sentence_like_enough(text: str) -> bool:
 
 
 def _from_preceding_sentence(c: Candidate, paragraphs: list[Paragraph], index: SpeakerIndex) -> Candidate:
-    """`Cornyn issued a statement. "Like many Texans, …"` and `X said:` before a quote paragraph."""
+    """`Harlan issued a statement. "Like many residents, …"` and `X said:` before a quote paragraph."""
     p = paragraphs[c.paragraph]
     sentence = p.sentence_at(c.span.open)
     if sentence > 0:

@@ -4,7 +4,7 @@ Every span between quotation marks becomes a candidate with the attribution
 found around it (``quotes_cues.py``). A candidate is a quote when a speech
 cue attributes it, when it is a full quoted sentence or a paragraph of its
 own, or when it continues a quote; titles, names, terms, scare quotes and
-source lists are not (`a robot named "Robogee"`, `"Title" — BBC News`).
+source lists are not (`a ship named "Endeavour"`, `"Title" — BBC News`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "on", "in", "and", "or",
                                 "with", "from", "de", "la", "nor", "but", "as"))  # fmt: skip
 _TITLE_MAX_WORDS = 12
 _SENTENCE_MIN_WORDS = 3  # a quoted sentence with no cue: "It will fail."
-# `a robot named "Robogee"`, `the so-called "peace plan"`: the quote names something.
+# `a ship named "Endeavour"`, `the so-called "peace plan"`: the quote names something.
 _NAMING_BEFORE = re.compile(
     r"\b(?:named|titled|entitled|nicknamed|labell?ed|so-called|known as|referred to as"
     r"|called|dubbed)\s*[,:]?\s*$",
@@ -100,7 +100,7 @@ def attribute(p: Paragraph, k: int, common: frozenset[str]) -> Candidate:
 
 
 def _names_speaker(attribution: Attribution, p: Paragraph, span: QuoteSpan) -> bool:
-    # `"… information." Baird said.` attributes a quoted sentence; `… "severe." Nobody else spoke.` does not.
+    # `"… information." Moreno said.` attributes a quoted sentence; `… "severe." Nobody else spoke.` does not.
     phrase = attribution.phrase
     return opens_sentence(p, span) and phrase is not None and phrase.kind in ("name", "pronoun")
 
@@ -135,7 +135,7 @@ def opens_sentence(p: Paragraph, span: QuoteSpan) -> bool:
 
 
 def title_like(text: str) -> bool:
-    """Capitalised like a title or a name: "Better Idea of Afghan Girls", "Hope"."""
+    """Capitalised like a title or a name: "A Better Idea of Home", "Hope"."""
     text_words = re.findall(r"[^\W\d_][\w'’.-]*", text)
     if not text_words or len(text_words) > _TITLE_MAX_WORDS:
         return False

@@ -2,10 +2,10 @@
 
 A quote is attributed by the words around it, in the same sentence:
 
-- after it, in either order: `"…," said Bolden` / `"…," Baird said` /
-  `"…," according to Dr. Smith` / `"…" - Matthew Ingram` (a pull quote);
-- before it: `Gregoire said, "…"` / `Eastman told reporters: "…"`;
-- around a partial quote in the writer's sentence: `Giannini said a "more
+- after it, in either order: `"…," said Okafor` / `"…," Moreno said` /
+  `"…," according to Dr. Smith` / `"…" - Paul Weber` (a pull quote);
+- before it: `Ruiz said, "…"` / `Novak told reporters: "…"`;
+- around a partial quote in the writer's sentence: `Russo said a "more
   general reflection" is needed`, `called the ruling "dangerous"`.
 
 The cue is the reporting verb as written, with its auxiliaries and a short
@@ -76,7 +76,7 @@ def cue_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Ma
 
 
 ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording to\s+")
-# "…" - Matthew Ingram: a pull quote signed after a dash, to the end of the paragraph.
+# "…" - Paul Weber: a pull quote signed after a dash, to the end of the paragraph.
 _DASH_SIGNATURE = re.compile(r"\s*(?P<dash>[-–—]{1,2})\s*(?P<who>[^\d.!?\"“”:;]{2,80}?)\s*\.?\s*$")
 # What may sit between a cue and its quote for the cue to be adjacent: "told the press, ".
 _ADJACENT_GAP = re.compile(r"\s*(?:that\s*)?[,:]?\s*$|\s+(?P<complement>[^,:;.\"“”]{1,45}?)\s*[,:]\s*$")
@@ -171,7 +171,7 @@ def attribution_after(
 
 
 def _signature_names_person(phrase: SpeakerPhrase | None) -> bool:
-    # "- Matthew Ingram", "— Dr. Smith": a person; "— BBC News" or "- Reuters" is a source, not a speaker.
+    # "- Paul Weber", "— Dr. Smith": a person; "— BBC News" or "- Reuters" is a source, not a speaker.
     if phrase is None or phrase.kind != "name" or phrase.organisation:
         return False
     return phrase.evidence or " " in (phrase.name or "")
@@ -189,7 +189,7 @@ def _complement(cue: re.Match[str], remainder: str) -> str | None:
 
 
 def _next_sentence(text: str, sentence: tuple[int, int] | None, common: frozenset[str]) -> Attribution | None:
-    # `"… information." Baird said.` — a sentence that is nothing but the attribution.
+    # `"… information." Moreno said.` — a sentence that is nothing but the attribution.
     if sentence is None:
         return None
     start, end = sentence
@@ -291,7 +291,7 @@ def _partial_quote(verb: str, gap: str, quote: str, subject_words: list[str]) ->
         return False  # `adding the words "and Emergency"`
     lowercase = quote[:1].islower()
     if verb in CHARACTERISE_FORMS:
-        # `called the ruling "dangerous"` characterises; `a robot called "Robogee"` names.
+        # `called the ruling "dangerous"` characterises; `a ship called "Endeavour"` names.
         return 1 <= len(gap_words) <= 25 and (lowercase or len(quote_words) >= 4)
     limit = 6 if len(quote_words) <= 3 else 12
     return len(gap_words) <= limit and (lowercase or len(quote_words) >= 3)

@@ -4,7 +4,7 @@ Marks are read by position, not only by glyph: a mark after a space and
 before a word opens, a mark after a word and before a space or punctuation
 closes. That handles straight marks ("), curly marks (“ ”), a closing mark
 typed the wrong way round, and single marks (‘ ’ ') used as outer quotation
-marks, while an apostrophe inside or at the end of a word ("Mecca's",
+marks, while an apostrophe inside or at the end of a word ("Paris's",
 "don't", "the teams' robots") is never taken for a mark. Single marks
 inside double marks belong to the outer quote. A mark left open runs to the
 end of its paragraph and no further.

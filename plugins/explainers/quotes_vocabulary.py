@@ -65,7 +65,7 @@ CUE_PHRASES = (
     r"quoted as saying",
     r"went on to (?:say|add)",
 )
-# Verbs of naming introduce names and titles, never quotes: `a robot named "Robogee"`.
+# Verbs of naming introduce names and titles, never quotes: `a ship named "Endeavour"`.
 NAMING_WORDS = frozenset(("named", "titled", "entitled", "nicknamed", "known", "labelled", "labeled", "so-called"))
 # Nouns that announce a quoted term or title rather than speech: `adding the words "and Emergency"`.
 METALINGUISTIC_NOUNS = frozenset((
@@ -150,7 +150,7 @@ ORGANISATION_WORDS = frozenset((
     "affairs", "relations", "studies", "economics", "institution", "sciences", "resources", "operations",
     "initiative", "observatory", "review", "daily", "weekly", "online", "agency", "watch", "forum",
 ))  # fmt: skip
-# Nouns naming a statement or publication: `Cornyn's statement said` quotes Cornyn.
+# Nouns naming a statement or publication: `Harlan's statement said` quotes Harlan.
 DOCUMENT_WORDS = frozenset((
     "statement", "letter", "post", "blog", "tweet", "message", "email", "e-mail", "release", "website",
     "speech", "remarks", "testimony", "column", "article", "op-ed", "memo", "essay", "book", "filing",
@@ -166,7 +166,7 @@ MALE_WORDS = frozenset((
     "mr", "sir", "lord", "herr", "sr", "spokesman", "chairman", "congressman", "councilman", "businessman",
     "king", "prince", "father", "husband", "son", "brother", "widower", "grandfather", "boy", "man",
 ))  # fmt: skip
-# Lowercase particles inside names: "Lula da Silva", "Ludwig van Beethoven", "Suleiman al-Amr".
+# Lowercase particles inside names: "Lula da Silva", "Ludwig van Beethoven", "Hassan al-Amin".
 NAME_PARTICLES = frozenset((
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin",
     "ibn", "al", "el", "la", "le", "y", "abu", "bint", "ben", "ten",
@@ -196,7 +196,7 @@ ORGANISATION_DESCRIPTIONS = frozenset((
     "organisation", "organization", "group", "campaign", "regime", "cabinet", "parliament", "senate",
     "congress", "federation", "association", "foundation", "institute", "church", "club", "team", "state",
 ))  # fmt: skip
-# Subjects of an office title: in "Minister of Education Stefania Giannini" the
+# Subjects of an office title: in "Minister of Health Elena Russo" the
 # first capitalised word after "of" belongs to the title, not the name.
 DOMAIN_WORDS = frozenset((
     "state", "education", "defense", "defence", "health", "finance", "justice", "interior", "energy",

@@ -1,6 +1,6 @@
 """The people and organisations an article names, for resolving speakers.
 
-"Bolden said" needs the full name used earlier ("Charles Bolden"); "she
+"Okafor said" needs the full name used earlier ("Charles Okafor"); "she
 said" needs the last person named who fits; "they said" the last
 organisation. The index keeps every name mention in article order and
 answers those questions, choosing the nearest preceding mention when two
@@ -27,7 +27,7 @@ from .speaker_names import (
 
 Position = tuple[int, int]  # (paragraph index, character offset)
 
-_TYPO_SIMILARITY = 0.8  # "Bauchtman" for "Buchtmann": a misspelt surname, not another person
+_TYPO_SIMILARITY = 0.8  # "Jonsen" for "Jonssen": a misspelt surname, not another person
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Subject:
-    """The subject of a speech verb anywhere in the article ("Dewar says …")."""
+    """The subject of a speech verb anywhere in the article ("Okoro says …")."""
 
     phrase: SpeakerPhrase
     position: Position
@@ -71,8 +71,8 @@ def find_mentions(
         start = run[0].start
         sentence = _sentence_of(start, sentences)
         if sentences and start == sentences[sentence][0] and run[0].lower in common and len(run) != 2:
-            # A common word capitalised because it opens the sentence ("Nonpartisan Paul Tse"),
-            # unless only a surname would be left ("Mark Evans").
+            # A common word capitalised because it opens the sentence ("Independent Ruth Lam"),
+            # unless only a surname would be left ("Mark Hill").
             run = run[1:]
             i += 1
         name = complement_name(run, tokens, i) if run else None
@@ -81,7 +81,7 @@ def find_mentions(
         before = tokens[max(0, i - 2) : i]
         evidence = bool(before) and is_title(before[-1])
         titles = _titles_before(tokens, i)
-        # "Environment Canada spokeswoman": a name before a role word is an employer, not a person.
+        # "Met Office spokeswoman": a name before a role word is an employer, not a person.
         modifier = j < len(tokens) and is_title(tokens[j]) and tokens[j].lower not in HONORIFICS
         organisation = is_organisation(name) or modifier
         attributive = (
@@ -108,7 +108,7 @@ def find_mentions(
 
 
 def _titles_before(tokens: list[Token], i: int) -> list[Token]:
-    # "Judge Peter Thornton", "Environment Minister John Baird": the title words right before a name.
+    # "Judge Ruth Adler", "Environment Minister John Moreno": the title words right before a name.
     k = i
     while k > 0 and i - k < 3 and is_title(tokens[k - 1]):
         k -= 1
@@ -204,7 +204,7 @@ class SpeakerIndex:
         return None
 
     def person_with_role(self, noun: str, position: Position) -> str | None:
-        """The one person given this role or title so far: "the judge" → "Peter Thornton"."""
+        """The one person given this role or title so far: "the judge" → "Ruth Adler"."""
         holders = {
             self.full_name(m.name, m.position)
             for m in self.mentions

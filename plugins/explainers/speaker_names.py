@@ -1,7 +1,7 @@
 """Names in speaker phrases: words, titles, honorifics and runs of capitalised names.
 
 ``parse_head`` reads one comma-free phrase ("energy analyst Carlos Ramirez",
-"Cornyn's statement", "the ministry") into a ``SpeakerPhrase``; ``speakers.py``
+"Harlan's statement", "the ministry") into a ``SpeakerPhrase``; ``speakers.py``
 puts phrases of several comma-separated parts together. No outside knowledge:
 only the shape of English news attribution and the word lists in
 ``quotes_vocabulary.py``.
@@ -180,7 +180,7 @@ def gender_of(tokens: list[Token]) -> str | None:
 
 
 def complement_name(run: list[Token], tokens: list[Token], i: int) -> list[Token] | None:
-    """The name inside "Minister of Education Stefania Giannini", or None when there is none.
+    """The name inside "Minister of Health Elena Russo", or None when there is none.
 
     After "title of/to (the)" a capitalised run holds the title's object first
     and the name last; names in English news run to two words in this position.
@@ -234,7 +234,7 @@ def parse_head(
         and (generic or (len(words) > 2 and is_name_word(words[2])))
     ):
         # A common word capitalised only because it opens the sentence ("Officials said",
-        # "Nonpartisan Paul Tse"), but not a first name that is also a word ("Mark Evans").
+        # "Independent Ruth Lam"), but not a first name that is also a word ("Mark Hill").
         words = [Token(first.text.lower(), first.start, first.end), *words[1:]]
     head, tail = _split_affiliation(words)
     runs = name_runs(head)
@@ -276,7 +276,7 @@ def _is_generic_noun(word: str) -> bool:
 
 
 def _split_affiliation(words: list[Token]) -> tuple[list[Token], list[Token]]:
-    # "Lydia Buchtmann for Food Standards Australia": the name ends where
+    # "Jane Jonssen for Water Safety Scotland": the name ends where
     # "of/for/from" follows a person's name (not a title or an organisation).
     for k in range(1, len(words)):
         if words[k].lower in AFFILIATION and is_name_word(words[k - 1]):

@@ -4,11 +4,11 @@ A news attribution names its speaker in a few fixed shapes, which this
 module reads without any outside knowledge:
 
 - role before the name: "former State Department official James Morrow",
-  "Governor of Washington Chris Gregoire";
-- role as apposition: "Khaled Al-Maeena, editor at large at the Saudi Gazette";
+  "Governor of Oregon Ana Ruiz";
+- role as apposition: "Omar Al-Rashid, editor at large at the Daily Courier";
 - honorifics, which are never part of the name: "Dr. Elena Ramirez";
-- affiliation after the name: "Matthew Ingram of The Globe and Mail";
-- a document standing for its author: "Cornyn's statement";
+- affiliation after the name: "Paul Weber of The Morning Post";
+- a document standing for its author: "Harlan's statement";
 - a pronoun ("she") or a description ("one poster", "the ministry").
 
 Pure functions over plain strings. ``speaker_names.py`` reads the words of
@@ -47,7 +47,7 @@ _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _CHUNK_SEPARATOR = re.compile(r"[,;]|\s(?:[–—]|--)\s")
 _ROLE_MAX_WORDS = 14  # an apposition longer than this is a clause, not a role
 _FUNCTION_WORDS = frozenset(("and", "of", "the", "at", "in", "for", "on", "to", "from", "with", "by", "a", "an", "or"))
-# Words that end a speaker phrase read after its verb: "said Bolden *to* the crowd".
+# Words that end a speaker phrase read after its verb: "said Okafor *to* the crowd".
 _PHRASE_STOPS = frozenset((
     "who", "which", "that", "whose", "whom", "to", "in", "on", "at", "by", "during", "after", "before",
     "when", "while", "as", "because", "yesterday", "today", "tomorrow", "last", "this", "earlier", "later",
@@ -67,7 +67,7 @@ def chunks(text: str, offset: int = 0) -> list[tuple[str, int]]:
 
 
 def is_role_chunk(chunk: str) -> bool:
-    """An apposition giving a role: "editor at large at the Saudi Gazette", "of NSW's school"."""
+    """An apposition giving a role: "editor at large at the Daily Courier", "of the state's school"."""
     words = [t for t in tokenize(chunk) if t.text.isalnum() or "-" in t.text or "." in t.text]
     while words and words[0].lower in {"and", "or"}:
         words = words[1:]
@@ -77,11 +77,11 @@ def is_role_chunk(chunk: str) -> bool:
     if first.lower in AFFILIATION:
         return True
     if first.capitalised and is_title(first):
-        # "Director of the National Iodine Nutrition study" is a role; "Dr. Mark Evans" a name.
+        # "Director of the National Nutrition Survey" is a role; "Dr. Mark Hill" a name.
         phrase = parse_head(words, chunk)
         return not (phrase is not None and phrase.kind == "name" and not phrase.organisation)
     if first.lower in DETERMINERS | POSSESSIVE_DETERMINERS:
-        # "a virologist at Oxford University", "his lawyer"; not "The Globe and Mail"
+        # "a virologist at Oxford University", "his lawyer"; not "The Morning Post"
         return any(w.lower in ROLE_WORDS or (w.text.islower() and w.lower not in _FUNCTION_WORDS) for w in words[1:])
     if first.capitalised or first.lower in ADVERBIAL:
         return False
@@ -100,7 +100,7 @@ def is_adverbial_chunk(chunk: str) -> bool:
 def parse_subject(
     region: str, offset: int = 0, *, participle: bool = False, common: frozenset[str] = frozenset()
 ) -> SpeakerPhrase | None:
-    """The speaker in the words before a speech verb: "Khaled Al-Maeena, editor …, said".
+    """The speaker in the words before a speech verb: "Omar Al-Rashid, editor …, said".
 
     ``offset`` is where ``region`` starts in the paragraph, so that the
     phrase's ``start`` points into the paragraph.
@@ -136,14 +136,14 @@ def parse_subject(
 
 
 def parse_leading(region: str, offset: int = 0, *, common: frozenset[str] = frozenset()) -> SpeakerPhrase | None:
-    """The speaker at the start of the words after a speech verb: "said Bolden to the crowd"."""
+    """The speaker at the start of the words after a speech verb: "said Okafor to the crowd"."""
     parts = chunks(region, offset)
     first_text, first_offset = parts[0]
     tokens = tokenize(first_text, first_offset)
     phrase = parse_head(tokens[: _phrase_end(tokens)], _pad(first_text, first_offset), sentence_initial=common)
     rest = parts[1:]
     if phrase is not None and phrase.kind == "description" and rest and phrase.text[:1].islower():
-        # "according to the team's coach, Alireza Mehraban, …": the name follows its role
+        # "according to the team's coach, Tomas Berg, …": the name follows its role
         following = parse_head(tokenize(rest[0][0], rest[0][1]), _pad(*rest[0]), sentence_initial=common)
         if following is not None and following.kind == "name" and rest[0][0].strip() == following.text:
             phrase, rest = replace(following, role=phrase.text), rest[1:]
@@ -176,7 +176,7 @@ def _phrase_end(tokens: list[Token]) -> int:
         elif lower in COMPLEMENT and k > 0 and is_title(tokens[k - 1]):
             continue
         elif lower in ROLE_WORDS or lower in ORGANISATION_DESCRIPTIONS or _POSSESSIVE.search(lower):
-            seen_name = False  # "the Afghan team's coach": the capitalised word was a modifier
+            seen_name = False  # "the Kenyan team's coach": the capitalised word was a modifier
         elif lower in _PHRASE_STOPS or (seen_name and lower not in NAME_PARTICLES):
             return k
     return len(tokens)
