@@ -185,3 +185,19 @@ def test_duplicate_slugs_are_reported_and_the_second_skipped(tmp_path):
     articles = read_articles(tmp_path, problems)
     assert [a.title for a in articles] == ["B"]
     assert "another article already has the slug `story`" in str(problems[0])
+
+
+def test_html_text_outside_paragraphs_is_kept(tmp_path):
+    html = (
+        "<html><body><article><h1>T</h1>Intro text <b>bold</b> here.<p>Para.</p>Tail words<br>after a break"
+        "<div>Inner <i>div</i> text<ul><li>An item</li></ul></div><!-- a comment --></article></body></html>"
+    )
+    article, problems = read(tmp_path, "loose.html", html)
+    assert problems == []
+    assert [b.text for b in article.blocks] == [
+        "Intro text bold here.",
+        "Para.",
+        "Tail words after a break",
+        "Inner div text",
+        "An item",
+    ]

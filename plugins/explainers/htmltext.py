@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 # Elements whose content is never article text, and can run code or load things.
 _DROPPED = ("script", "style", "iframe", "noscript", "template", "object", "embed", "frame", "frameset")
@@ -12,6 +13,8 @@ _DROPPED = ("script", "style", "iframe", "noscript", "template", "object", "embe
 _FURNITURE = ("nav", "header", "footer", "aside", "form", "button", "figure", "svg", "dialog")
 _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "dd", "dt", "td", "th")
 _SPACE = re.compile(r"\s+")
+# Elements that separate the loose text before and after them.
+_CONTAINERS = ("div", "section", "article", "main", "ul", "ol", "dl", "table", "tr", "tbody", "thead", "hr")
 
 
 def sanitize(soup: BeautifulSoup | Tag) -> None:
@@ -56,6 +59,37 @@ def _main_content(soup: BeautifulSoup) -> Tag:
     return best if best_len else body
 
 
+def _blocks(element: Tag) -> Iterator[tuple[str, str]]:
+    """(kind, text) of each block, in order, including text loose in a ``div``.
+
+    Text outside any paragraph (``<div>Text<br>more</div>``) becomes a
+    paragraph of its own, so that no word of the article is lost.
+    """
+    loose: list[str] = []
+
+    def flush() -> Iterator[tuple[str, str]]:
+        text = _SPACE.sub(" ", "".join(loose)).strip()
+        loose.clear()
+        if text:
+            yield ("paragraph", text)
+
+    for child in element.children:
+        if isinstance(child, NavigableString):
+            if not isinstance(child, Comment):
+                loose.append(str(child))
+        elif isinstance(child, Tag) and child.name in _BLOCKS:
+            yield from flush()
+            text = _text(child)
+            if text:
+                yield ("heading" if child.name[0] == "h" and child.name[1:].isdigit() else "paragraph", text)
+        elif isinstance(child, Tag) and child.find(_BLOCKS + _CONTAINERS) is None and child.name not in _CONTAINERS:
+            loose.append(child.get_text())  # an inline element: part of the loose text around it
+        elif isinstance(child, Tag):
+            yield from flush()
+            yield from _blocks(child)
+    yield from flush()
+
+
 def html_article(html: str) -> tuple[dict, list[tuple[str, str]]]:
     """Metadata and (kind, text) blocks of the article in an HTML page."""
     soup = BeautifulSoup(html, "html.parser")
@@ -79,13 +113,5 @@ def html_article(html: str) -> tuple[dict, list[tuple[str, str]]]:
     h1 = main.find("h1") or soup.find("h1")
     if isinstance(h1, Tag) and _text(h1):
         fields["title"] = _text(h1)
-    blocks: list[tuple[str, str]] = []
-    for tag in main.find_all(_BLOCKS):
-        if tag.find_parent(_BLOCKS) is not None:
-            continue  # a paragraph inside a list item or quote is read with its parent
-        text = _text(tag)
-        if text:
-            blocks.append(("heading" if tag.name[0] == "h" and tag.name[1:].isdigit() else "paragraph", text))
-    if not blocks and _text(main):
-        blocks = [("paragraph", _text(main))]
+    blocks = list(_blocks(main))
     return {k: v for k, v in fields.items() if v}, blocks
