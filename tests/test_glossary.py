@@ -56,7 +56,12 @@ def test_a_full_entry_loads(tmp_path):
         (
             "g.yml",
             "name: G\nkind: person\nsummary: s\nas_of: May 2024\n",
-            "g.yml:4: `as_of` must be a date like 2024-05-01, not `May 2024`",
+            "g.yml:4: `as_of` must be a date: `May 2024` is not a date",
+        ),
+        (
+            "g2.yml",
+            "name: G\nkind: person\nsummary: s\nas_of: 2024-02-30\n",
+            "g2.yml:4: `as_of` must be a date: `2024-02-30` is not a date: February 2024 has no day 30",
         ),
         (
             "h.yml",

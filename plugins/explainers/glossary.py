@@ -6,12 +6,13 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from .articles import slugify
+from .dates import DateError, EventDate
 from .model import ACTOR_KINDS, Actor, Problem
 from .sources import LineDict, check_fields, did_you_mean, load_yaml, text_field, text_list_field
 
 ACTOR_FIELDS = ("name", "kind", "aliases", "summary", "description", "links", "as_of")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _SUMMARY_MAX = 200
 
 
@@ -19,8 +20,6 @@ def load_actor(path: Path, problems: list[Problem]) -> Actor | None:
     """Read one glossary entry; None (with problems recorded) if it is unusable."""
     where = str(path)
     if not _ID.match(path.stem):
-        from .articles import slugify
-
         problems.append(
             Problem(
                 where,
@@ -67,8 +66,12 @@ def load_actor(path: Path, problems: list[Problem]) -> Actor | None:
             )
         )
     as_of = text_field(data, "as_of", where, problems)
-    if as_of and not _DATE.match(as_of):
-        problems.append(Problem(where, data.line_of("as_of"), f"`as_of` must be a date like 2024-05-01, not `{as_of}`"))
+    if as_of:
+        try:
+            EventDate.parse(as_of)  # the timeline's reading of dates: one rule for editors everywhere
+        except DateError as err:
+            hint = err.hint or "write it like 2024-05-01"
+            problems.append(Problem(where, data.line_of("as_of"), f"`as_of` must be a date: {err}", hint))
     description = data.get("description") or ""
     if not isinstance(description, str):
         problems.append(Problem(where, data.line_of("description"), "`description` must be Markdown text"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .articles import slugify
 from .model import Actor, Block, Quote
 from .newsroom import Explainer, Newsroom, actors_by_kind
 from .render import (
@@ -200,8 +201,6 @@ def _surname_key(name: str) -> tuple[str, str]:
 
 
 def _anchor(text: str) -> str:
-    from .articles import slugify
-
     return slugify(text) or "unnamed"
 
 
