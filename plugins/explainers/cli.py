@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 from .articles import slugify
+from .glossary import load_glossary
+from .mentions import Matcher
 from .model import ACTOR_KINDS, Problem
 from .newsroom import load_newsroom
 from .suggest import suggestions
@@ -35,12 +37,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_quotes(args: argparse.Namespace) -> int:
     from .quotes import quotes_by_article
 
-    # Speakers resolve to glossary actors when the articles sit in a newsroom's sources.
-    if Path(args.sources, "glossary").is_dir():
-        newsroom, _ = load_newsroom(Path(args.sources))
-        found, problems = quotes_by_article([Path(p) for p in args.paths], newsroom.resolve_speaker)
-    else:
-        found, problems = quotes_by_article([Path(p) for p in args.paths])
+    # Speakers resolve to glossary actors when there is a glossary to resolve them with.
+    glossary_problems: list[Problem] = []
+    matcher = Matcher(load_glossary(Path(args.sources, "glossary"), glossary_problems))
+    found, problems = quotes_by_article([Path(p) for p in args.paths], matcher.sole_owner)
     errors = _print_problems(problems)
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))

@@ -72,6 +72,11 @@ class Matcher:
             re.compile(_BEFORE + "(?:" + _trie_pattern(trie) + ")" + _AFTER) if self.owners else None
         )
 
+    def sole_owner(self, name: str) -> str | None:
+        """The actor a name refers to when exactly one actor has it: a shared alias is never guessed."""
+        owners = self.owners.get(name, ())
+        return owners[0] if len(owners) == 1 else None
+
     def scan(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, alias) of every alias in ``text``, left to right."""
         if self.pattern is None:

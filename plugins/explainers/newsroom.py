@@ -110,9 +110,8 @@ class Newsroom:
         return [(by_slug[slug], n) for slug, n in ranked[:limit]]
 
     def resolve_speaker(self, name: str) -> str | None:
-        """The actor a speaker's name refers to, if exactly one actor has that name or alias."""
-        owners = self.matcher.owners.get(name, ())
-        return owners[0] if len(owners) == 1 else None
+        """The actor a speaker's name refers to (see ``Matcher.sole_owner``)."""
+        return self.matcher.sole_owner(name)
 
 
 def _ignored_aliases(article: Article, problems: list[Problem]) -> frozenset[str]:
@@ -158,12 +157,11 @@ def load_newsroom(sources: Path, *, link_all: bool = False) -> tuple[Newsroom, l
     articles = read_articles(sources / "articles", problems)
     events, event_problems = load_events(sources / "timeline", by_id.keys(), [a.slug for a in articles])
     problems.extend(event_problems)
-    newsroom = Newsroom(by_id, (), tuple(events), matcher)
     explainers = []
     for article in articles:
         found = find_mentions(article, matcher, link_all, problems)
-        quotes = extract_quotes(article, newsroom.resolve_speaker)
-        quotes, quote_problems = apply_corrections(article, quotes, newsroom.resolve_speaker)
+        quotes = extract_quotes(article, matcher.sole_owner)
+        quotes, quote_problems = apply_corrections(article, quotes, matcher.sole_owner)
         problems.extend(quote_problems)
         actor_ids = set(found.actor_ids) | {q.actor_id for q in quotes if q.actor_id}
         timeline = explainer_timeline(events, actor_ids, article)
