@@ -136,6 +136,18 @@ def test_extension_links_first_mention_and_titles_the_rest():
     assert soup.get_text() == "Maduro met Venezuela. Then Maduro left.\nMaduro again."
 
 
+def test_extension_keeps_text_order_around_nested_elements():
+    soup = convert("Maduro and *Caracas* then Guaidó, **Congress** and Venezuela.", link_all=True)
+    assert soup.get_text() == "Maduro and Caracas then Guaidó, Congress and Venezuela."
+    assert linked(soup) == [
+        ("Maduro", "nicolas-maduro"),
+        ("Caracas", "venezuela"),
+        ("Guaidó", "juan-guaido"),
+        ("Congress", "congress"),
+        ("Venezuela", "venezuela"),
+    ]
+
+
 def test_extension_link_all_and_relative_hrefs():
     soup = convert("Maduro and Maduro.", PageContext(uri="explainers/story.md"), link_all=True)
     assert [a["href"] for a in soup.select("a.xp-actor")] == ["../actors/nicolas-maduro.md"] * 2
@@ -163,3 +175,11 @@ def test_extension_loads_a_glossary_folder_without_mkdocs(tmp_path):
         "Venezuela.", extensions=["explainers"], extension_configs={"explainers": {"glossary": str(tmp_path)}}
     )
     assert 'href="actors/venezuela.md"' in html and 'title="A country."' in html
+
+
+def test_extension_reports_glossary_problems_without_mkdocs(tmp_path, caplog):
+    (tmp_path / "venezuela.yml").write_text("name: Venezuela\nkind: contry\nsummary: A country.\n")
+    markdown.markdown("Venezuela.", extensions=[ExplainersExtension(glossary=str(tmp_path))])
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{tmp_path}/venezuela.yml:2: unknown kind `contry` (did you mean `country`?)"
+    ]

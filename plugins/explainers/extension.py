@@ -10,6 +10,7 @@ which actor it is about.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -30,6 +31,7 @@ _SKIPPED_TAGS = frozenset(
     {"a", "abbr", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "pre", "samp", "script", "style"}
 )
 _SKIPPED_CLASS = "xp-nolink"
+log = logging.getLogger(__name__)
 _UNSAFE_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.I)
 
 
@@ -68,18 +70,23 @@ class MentionLinker(Treeprocessor):
         page.unresolved.extend(tracker.unresolved)
 
     def _walk(self, element: etree.Element, tracker: MentionTracker) -> None:
+        # The children as they were: nodes made here are never walked again.
+        # A child at index i of the snapshot now sits at i + inserted.
+        children = list(element)
+        inserted = 0
         if element.text and not isinstance(element.text, AtomicString):
             element.text, made = self._link(element.text, tracker)
-            for index, node in enumerate(made):
-                element.insert(index, node)
-        for child in list(element):
+            for node in made:
+                element.insert(inserted, node)
+                inserted += 1
+        for index, child in enumerate(children):
             if child.tag not in _SKIPPED_TAGS and _SKIPPED_CLASS not in child.get("class", ""):
                 self._walk(child, tracker)
             if child.tail and not isinstance(child.tail, AtomicString):
                 child.tail, made = self._link(child.tail, tracker)
-                position = list(element).index(child) + 1
-                for offset, node in enumerate(made):
-                    element.insert(position + offset, node)
+                for node in made:
+                    element.insert(index + inserted + 1, node)
+                    inserted += 1
 
     def _link(self, text: str, tracker: MentionTracker) -> tuple[str, list[etree.Element]]:
         """The plain text before the first mention, and the nodes that follow it."""
@@ -134,6 +141,10 @@ class ExplainersExtension(Extension):
         super().__init__(**kwargs)
         if actors is None:
             actors = load_glossary(Path(self.getConfig("glossary")), self.problems)
+            # Without the plugin nobody else reports the glossary's problems.
+            for problem in self.problems:
+                if problem.severity != "info":
+                    log.warning("%s", problem)
         self.set_actors(actors, matcher)
 
     @property
