@@ -7,20 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .newsroom import Newsroom
-
-# Runs of capitalised words, allowing "of", "the", "de" … inside: "Council on Hemispheric Affairs".
-_NAME = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'.-]*[\w.])(?:\s+(?:(?:of|on|the|for|and|de|da|del|la|van|von)\s+)*[A-Z][\w’'.-]*[\w.])*"
-)
-# Capitalised only because they start a sentence or are too common to be actors.
-_COMMON = frozenset(
-    """A An The This That These Those It Its In On At For From With By As But And Or If When While Since After
-    Before During Despite Even Meanwhile However Recent Any What Some Many Most Such Both Each Other Our Their
-    His Her He She They We I You Mr Mrs Ms Dr""".split()
-)
-
+from .sentences import sentence_spans
+from .speaker_index import find_mentions
 
 _DEMONYM = re.compile(r"(?:ican|ian|ians|ans|ean|ese)$")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*")
 
 
 @dataclass(frozen=True)
@@ -36,13 +27,16 @@ def suggestions(newsroom: Newsroom, minimum: int = 2) -> list[Suggestion]:
     known = set(newsroom.matcher.owners)
     seen: dict[str, list[str]] = defaultdict(list)
     for explainer in newsroom.explainers:
-        for block in explainer.article.paragraphs:
-            for match in _NAME.finditer(block.text):
-                name = _trim(match.group())
-                before = block.text[: match.start()].rstrip(" “\"‘'")
-                if " " not in name and (not before or before.endswith((".", "!", "?", ":"))):
-                    continue  # one capitalised word opening a sentence says nothing
-                if name and name not in known and not any(newsroom.matcher.scan(match.group())):
+        paragraphs = explainer.article.paragraphs
+        # Words the article writes in lower case: capitalised at a sentence start they are no name.
+        common = frozenset(w for block in paragraphs for w in _LOWER_WORD.findall(block.text))
+        for block in paragraphs:
+            # The quote extractor's name finder: it knows titles, particles and sentence starts.
+            for mention in find_mentions(block.text, 0, sentence_spans(block.text), [], common):
+                name = mention.name
+                if not (mention.person or mention.organisation or " " in name) or _DEMONYM.search(name):
+                    continue  # "Venezuelans", "Latin American": adjectives and peoples, not actors
+                if name not in known and not any(newsroom.matcher.scan(name)):
                     seen[name].append(f"{explainer.slug}#{block.anchor}")
     rows = [Suggestion(n, len(p), "frequent name", tuple(p)) for n, p in seen.items() if len(p) >= minimum]
     speakers: dict[str, list[str]] = defaultdict(list)
@@ -52,14 +46,3 @@ def suggestions(newsroom: Newsroom, minimum: int = 2) -> list[Suggestion]:
                 speakers[quote.speaker].append(f"{explainer.slug}#{quote.id}")
     rows += [Suggestion(n, len(p), "quoted speaker", tuple(p)) for n, p in speakers.items()]
     return sorted(rows, key=lambda r: (-r.count, r.name))
-
-
-def _trim(name: str) -> str:
-    words = re.sub(r"[’']s$", "", name.rstrip(".")).split()
-    while words and words[0].strip("’'") in _COMMON:
-        words.pop(0)
-    if len(words) == 1 and len(words[0]) < 3:
-        return ""
-    if words and _DEMONYM.search(words[-1]):
-        return ""  # "Venezuelans", "Latin American": adjectives and peoples, not actors
-    return " ".join(words)
