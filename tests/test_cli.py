@@ -59,6 +59,13 @@ def test_suggest_lists_names_missing_from_the_glossary(sources_copy):
     lines = result.stdout.splitlines()
     assert any(line.startswith("Margaret Chen") and "quoted speaker" in line for line in lines), lines
     assert not any(line.startswith("Maduro") for line in lines)
+    assert not any(line.startswith(("Venezuelans", "Latin American", "Intelligence")) for line in lines)
+
+
+def test_suggest_lists_a_longer_name_around_a_known_alias(sources_copy):
+    (sources_copy / "glossary" / "us-southern-command.yml").unlink()
+    result = explainers("--sources", str(sources_copy), "suggest", "--min", "1")
+    assert "U.S. Southern Command  (1×, frequent name)  us-venezuela-relations#p-4" in result.stdout.splitlines()
 
 
 def test_quotes_json_in_the_scorer_format():

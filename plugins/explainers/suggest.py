@@ -36,7 +36,8 @@ def suggestions(newsroom: Newsroom, minimum: int = 2) -> list[Suggestion]:
                 name = mention.name
                 if not (mention.person or mention.organisation or " " in name) or _DEMONYM.search(name):
                     continue  # "Venezuelans", "Latin American": adjectives and peoples, not actors
-                if name not in known and not any(newsroom.matcher.scan(name)):
+                covered = any(end - start == len(name) for start, end, _ in newsroom.matcher.scan(name))
+                if name not in known and not covered:  # "U.S. Southern Command" is more than "U.S."
                     seen[name].append(f"{explainer.slug}#{block.anchor}")
     rows = [Suggestion(n, len(p), "frequent name", tuple(p)) for n, p in seen.items() if len(p) >= minimum]
     speakers: dict[str, list[str]] = defaultdict(list)
