@@ -201,3 +201,17 @@ def test_html_text_outside_paragraphs_is_kept(tmp_path):
         "Inner div text",
         "An item",
     ]
+
+
+def test_stray_files_among_the_articles_are_reported(tmp_path):
+    (tmp_path / "story.txt").write_text("A\nText.\n")
+    (tmp_path / "story.yml").write_text("publisher: Wire\n")
+    (tmp_path / "storry.yml").write_text("publisher: Wire\n")
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    problems: list = []
+    assert [a.slug for a in read_articles(tmp_path, problems)] == ["story"]
+    assert [str(p).replace(str(tmp_path) + "/", "") for p in problems] == [
+        "notes.docx: `notes.docx` is not an article and is left out (save articles as .txt, .md or .html)",
+        "storry.yml: this sidecar belongs to no article (name it after its article: <stem>.yml)",
+    ]
+    assert {p.severity for p in problems} == {"warning"}

@@ -252,8 +252,40 @@ def find_articles(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
 
 
+def stray_files(folder: Path) -> list[Problem]:
+    """Files an editor put among the articles that nothing will read: say so rather than skip them."""
+    if not folder.is_dir():
+        return []
+    article_stems = {p.stem for p in find_articles(folder)}
+    problems = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        suffix = path.suffix.lower()
+        if suffix in (".yml", ".yaml") and path.stem not in article_stems:
+            problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    "this sidecar belongs to no article",
+                    "name it after its article: <stem>.yml",
+                    severity="warning",
+                )
+            )
+        elif suffix not in (*ARTICLE_SUFFIXES, ".yml", ".yaml"):
+            problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    f"`{path.name}` is not an article and is left out",
+                    "save articles as .txt, .md or .html",
+                    severity="warning",
+                )
+            )
+    return problems
+
+
 def read_articles(folder: Path, problems: list[Problem]) -> list[Article]:
     """Every article in the folder; duplicate slugs are reported and the later one skipped."""
+    problems.extend(stray_files(folder))
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for path in find_articles(folder):
