@@ -23,6 +23,7 @@ from .render import (
     speaker_html,
 )
 from .sentences import sentence_around
+from .structured_data import actor_json_ld, explainer_json_ld, json_ld_script
 from .timeline_html import TIMELINE_URI, timeline_list
 
 HOME_URI = "index.md"
@@ -67,6 +68,7 @@ def explainer_page(newsroom: Newsroom, explainer: Explainer, links: Links) -> st
             for other, shared in related
         )
         parts.append(f'<ul class="xp-related">{items}</ul>')
+    parts.append(json_ld_script(explainer_json_ld(newsroom, explainer, utterances(explainer.quotes), links)))
     return "\n\n".join(parts) + "\n"
 
 
@@ -246,6 +248,7 @@ def actor_page(newsroom: Newsroom, actor: Actor, links: Links) -> str:
             for other, n in together
         )
         parts.append(f'<ul class="xp-mentioned-with">{items}</ul>')
+    parts.append(json_ld_script(actor_json_ld(actor)))
     return "\n\n".join(parts) + "\n"
 
 
