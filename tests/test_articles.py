@@ -211,7 +211,7 @@ def test_stray_files_among_the_articles_are_reported(tmp_path):
     problems: list = []
     assert [a.slug for a in read_articles(tmp_path, problems)] == ["story"]
     assert [str(p).replace(str(tmp_path) + "/", "") for p in problems] == [
-        "notes.docx: `notes.docx` is not an article and is left out (save articles as .txt, .md or .html)",
-        "storry.yml: this sidecar belongs to no article (name it after its article: <stem>.yml)",
+        "notes.docx:1: `notes.docx` is not an article and is left out (save articles as .txt, .md or .html)",
+        "storry.yml:1: this sidecar belongs to no article (name it after its article: <stem>.yml)",
     ]
     assert {p.severity for p in problems} == {"warning"}

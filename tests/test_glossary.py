@@ -76,7 +76,7 @@ def test_a_full_entry_loads(tmp_path):
         (
             "Bad Name.yml",
             "name: J\nkind: person\nsummary: s\n",
-            "Bad Name.yml: `Bad Name` is not a usable actor id: the file name is the id "
+            "Bad Name.yml:1: `Bad Name` is not a usable actor id: the file name is the id "
             "(rename the file to `bad-name.yml`)",
         ),
         ("k.yml", "", "k.yml:1: the file is empty"),

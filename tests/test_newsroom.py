@@ -19,7 +19,7 @@ def test_unresolved_shared_alias_in_an_article_is_a_warning(sources_copy):
     newsroom, problems = load_newsroom(sources_copy)
     warnings = [str(p) for p in problems if p.severity == "warning"]
     assert warnings == [
-        f"{sources_copy}/articles/ramirez.txt: `Ramirez` could name carlos-ramirez, elena-ramirez and no full name "
+        f"{sources_copy}/articles/ramirez.txt:2: `Ramirez` could name carlos-ramirez, elena-ramirez and no full name "
         "comes before it; it is left unlinked (write the full name earlier, or add `ignore_aliases: [Ramirez]` to "
         "the sidecar)"
     ]

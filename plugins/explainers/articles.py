@@ -13,6 +13,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Callable
 
+from .dates import DateError, EventDate
 from .htmltext import html_article
 from .model import Article, ArticleMeta, Block, Problem
 from .sources import LineDict, check_fields, load_yaml, parse_yaml, read_text, text_field, text_list_field
@@ -44,6 +45,9 @@ def read_article(path: Path, problems: list[Problem]) -> Article | None:
         return None
     text = read_text(path, problems)
     if text is None:
+        return None
+    if not text.strip():
+        problems.append(Problem(str(path), 1, "the article is empty", "paste the article's title and text into it"))
         return None
     meta_fields, raw_blocks = reader(text, str(path), problems)
     sidecar = path.with_suffix(".yml")
@@ -119,6 +123,12 @@ def _meta_fields(data: LineDict, path: str, problems: list[Problem]) -> dict:
             fields[key] = text_list_field(data, key, path, problems)
         else:
             fields[key] = text_field(data, key, path, problems)
+    if fields.get("date"):
+        try:
+            EventDate.parse(fields["date"])  # the timeline's rule, so that an article's date sorts among events
+        except DateError as err:
+            problems.append(Problem(path, data.line_of("date"), f"bad `date`: {err}", err.hint))
+            del fields["date"]
     return fields
 
 

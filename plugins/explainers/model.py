@@ -23,7 +23,7 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        where = f"{self.path}:{self.line or 1}"  # editors and their tools expect path:line, always
         text = f"{where}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 

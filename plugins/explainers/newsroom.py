@@ -133,13 +133,18 @@ def find_mentions(article: Article, matcher: Matcher, link_all: bool, problems: 
     """The article's mentions, paragraph by paragraph, as its explainer page will link them."""
     ignored = _ignored_aliases(article, problems)
     tracker = MentionTracker(matcher, link_all=link_all, ignore=ignored)
-    mentions = {block.anchor: tuple(tracker.mentions(block.text)) for block in article.paragraphs}
+    mentions: dict[str, tuple[Mention, ...]] = {}
+    first_line: dict[str, int] = {}  # where each unresolved alias first occurs
+    for block in article.paragraphs:
+        mentions[block.anchor] = tuple(tracker.mentions(block.text))
+        for alias in tracker.unresolved:
+            first_line.setdefault(alias, block.line or 1)
     for alias in dict.fromkeys(tracker.unresolved):
         owners = ", ".join(matcher.owners[alias])
         problems.append(
             Problem(
                 article.path,
-                None,
+                first_line[alias],
                 f"`{alias}` could name {owners} and no full name comes before it; it is left unlinked",
                 f"write the full name earlier, or add `ignore_aliases: [{alias}]` to the sidecar",
                 severity="warning",

@@ -15,6 +15,9 @@ import yaml
 
 from .model import Problem
 
+# What `explainers new` writes where only an editor knows the words; checks warn until it is replaced.
+PLACEHOLDER = "TODO"
+
 
 class LineDict(dict):
     """A YAML mapping that knows the line of itself and of each key."""
@@ -79,7 +82,16 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
     try:
         data = path.read_bytes()
     except OSError as err:
-        problems.append(Problem(str(path), None, f"cannot read the file: {err.strerror or err}"))
+        problems.append(
+            Problem(str(path), 1, f"cannot read the file: {err.strerror or err}", "check that it is a readable file")
+        )
+        return None
+    if b"\0" in data:
+        # UTF-8 text never holds a NUL byte; a word-processor file or an image does.
+        line = data[: data.index(b"\0")].count(b"\n") + 1
+        problems.append(
+            Problem(str(path), line, "this is a binary file, not text", "save it as UTF-8 plain text, or as .html")
+        )
         return None
     try:
         text = data.decode("utf-8-sig")
@@ -108,11 +120,11 @@ def parse_yaml(text: str, path: str, problems: list[Problem], first_line: int = 
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + first_line if mark else None
+        line = mark.line + first_line if mark else first_line
         problems.append(Problem(path, line, f"this is not valid YAML: {err.problem or err.context}", _yaml_hint(err)))
         return None
     except yaml.YAMLError as err:
-        problems.append(Problem(path, None, f"this is not valid YAML: {err}"))
+        problems.append(Problem(path, first_line, f"this is not valid YAML: {err}"))
         return None
     if first_line != 1:
         _shift_lines(data, first_line - 1)
@@ -182,13 +194,15 @@ def text_field(
 ) -> str:
     """A field that must be a non-empty string (or absent when optional)."""
     value = mapping.get(key)
-    if value is None:
-        if required:
+    if value is None or (required and isinstance(value, str) and not value.strip()):
+        if required and key in mapping:
+            problems.append(Problem(path, mapping.line_of(key), f"`{key}` is empty", f"write the {key} after `{key}:`"))
+        elif required:
             problems.append(Problem(path, mapping.line, f"missing field `{key}`", f"add `{key}: ...`"))
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    if not isinstance(value, str) or (required and not value.strip()):
+    if not isinstance(value, str):
         problems.append(Problem(path, mapping.line_of(key), f"`{key}` must be a line of text, not {describe(value)}"))
         return ""
     return value.strip()
