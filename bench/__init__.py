@@ -1,0 +1,4 @@
+"""Benchmarks for Explainers: a synthetic newsroom and the builds timed against it.
+
+python -m bench --help
+"""
