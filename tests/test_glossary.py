@@ -113,3 +113,46 @@ def test_long_summary_is_a_warning(tmp_path):
     actors, _, problems = load(tmp_path, {"x.yml": "name: X\nkind: person\nsummary: " + "word " * 60 + "\n"})
     assert [a.id for a in actors] == ["x"]
     assert [(p.severity, p.line) for p in problems] == [("warning", 3)]
+
+
+def test_the_same_id_in_yml_and_yaml_keeps_the_first_and_names_the_second(tmp_path):
+    actors, messages, _ = load(
+        tmp_path,
+        {"florida.yml": "name: Florida\nkind: place\nsummary: s\n", "florida.yaml": "name: Florida\nkind: place\n"},
+    )
+    assert [a.path for a in actors] == [str(tmp_path / "florida.yml")]
+    assert messages == [
+        "florida.yaml:1: missing field `summary` (add `summary: ...`)",
+    ]
+    actors, messages, _ = load(tmp_path, {"florida.yaml": "name: Florida\nkind: place\nsummary: t\n"})
+    assert [a.summary for a in actors] == ["s"]
+    assert messages == [
+        "florida.yaml:1: the actor id `florida` is already defined in florida.yml "
+        "(an actor's id is its file name: delete or merge one of the two files)"
+    ]
+
+
+def test_a_shared_alias_that_is_no_shared_surname_is_a_warning_at_its_line(tmp_path):
+    _, messages, problems = load(
+        tmp_path,
+        {
+            "pdvsa.yml": "name: PDVSA\nkind: organization\nsummary: s\n",
+            "citgo.yml": "name: Citgo\nkind: organization\naliases:\n  - Citgo Petroleum\n  - PDVSA\nsummary: s\n",
+        },
+    )
+    assert [p.severity for p in problems] == ["warning"]
+    assert messages == [
+        "citgo.yml:5: the alias `PDVSA` names 2 actors (citgo, pdvsa); it is linked only where a full name "
+        "written just before tells which one is meant (remove it from all but one of them, unless the articles "
+        "always name them in full first)"
+    ]
+
+
+def test_the_scaffolds_placeholder_summary_is_a_warning(tmp_path):
+    actors, messages, problems = load(tmp_path, {"x.yml": 'name: X\nkind: person\nsummary: "TODO: one factual line"\n'})
+    assert [a.id for a in actors] == ["x"]
+    assert [p.severity for p in problems] == ["warning"]
+    assert messages == [
+        "x.yml:3: the summary is still the placeholder that `explainers new` wrote "
+        "(write one factual line: it is the tooltip readers see)"
+    ]

@@ -9,7 +9,7 @@ from pathlib import Path
 from .articles import slugify
 from .dates import DateError, EventDate
 from .model import ACTOR_KINDS, Actor, Problem
-from .sources import LineDict, check_fields, did_you_mean, load_yaml, text_field, text_list_field
+from .sources import PLACEHOLDER, LineDict, LineList, check_fields, did_you_mean, load_yaml, text_field, text_list_field
 
 ACTOR_FIELDS = ("name", "kind", "aliases", "summary", "description", "links", "as_of")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -18,25 +18,31 @@ _SUMMARY_MAX = 200
 
 def load_actor(path: Path, problems: list[Problem]) -> Actor | None:
     """Read one glossary entry; None (with problems recorded) if it is unusable."""
+    return _read_actor(path, problems)[0]
+
+
+def _read_actor(path: Path, problems: list[Problem]) -> tuple[Actor | None, dict[str, int]]:
+    """The entry, and the line of each of its names (for problems about a shared alias)."""
     where = str(path)
+    lines: dict[str, int] = {}
     if not _ID.match(path.stem):
         problems.append(
             Problem(
                 where,
-                None,
+                1,
                 f"`{path.stem}` is not a usable actor id: the file name is the id",
                 f"rename the file to `{slugify(path.stem) or 'some-name'}.yml`",
             )
         )
-        return None
+        return None, lines
     data = load_yaml(path, problems)
     if data is None:
         if not any(p.path == where for p in problems):
             problems.append(Problem(where, 1, "the file is empty", "add at least `name`, `kind` and `summary`"))
-        return None
+        return None, lines
     if not isinstance(data, LineDict):
         problems.append(Problem(where, 1, "a glossary entry must be a mapping of fields", "start with `name: ...`"))
-        return None
+        return None, lines
     before = len(problems)
     check_fields(data, where, ACTOR_FIELDS, problems, "a glossary entry")
     name = text_field(data, "name", where, problems, required=True)
@@ -49,6 +55,16 @@ def load_actor(path: Path, problems: list[Problem]) -> Actor | None:
                 data.line_of("kind"),
                 f"unknown kind `{kind}`",
                 did_you_mean(kind, ACTOR_KINDS) or "use one of: " + ", ".join(ACTOR_KINDS),
+            )
+        )
+    if summary.startswith(PLACEHOLDER):
+        problems.append(
+            Problem(
+                where,
+                data.line_of("summary"),
+                "the summary is still the placeholder that `explainers new` wrote",
+                "write one factual line: it is the tooltip readers see",
+                severity="warning",
             )
         )
     if "\n" in summary:
@@ -78,9 +94,14 @@ def load_actor(path: Path, problems: list[Problem]) -> Actor | None:
         description = ""
     links = _links(data, where, problems)
     aliases = text_list_field(data, "aliases", where, problems)
+    lines[name] = data.line_of("name")
+    raw_aliases = data.get("aliases")
+    if isinstance(raw_aliases, LineList):
+        for i, alias in enumerate(raw_aliases):
+            lines.setdefault(str(alias).strip(), raw_aliases.line_of(i))
     if any(p.severity == "error" for p in problems[before:]):
-        return None
-    return Actor(
+        return None, lines
+    actor = Actor(
         id=path.stem,
         name=name,
         kind=kind,
@@ -92,6 +113,7 @@ def load_actor(path: Path, problems: list[Problem]) -> Actor | None:
         path=where,
         line=data.line,
     )
+    return actor, lines
 
 
 def _links(data: LineDict, where: str, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
@@ -120,40 +142,77 @@ def _links(data: LineDict, where: str, problems: list[Problem]) -> tuple[tuple[s
 
 
 def load_glossary(folder: Path, problems: list[Problem]) -> list[Actor]:
-    """Every valid actor in the folder, sorted by id; shared aliases are reported as warnings."""
-    actors = []
+    """Every valid actor in the folder, sorted by id; shared aliases and duplicate ids are reported."""
+    actors: dict[str, Actor] = {}
+    alias_lines: dict[str, dict[str, int]] = {}
     if folder.is_dir():
-        for path in sorted(folder.iterdir()):
+        for path in sorted(folder.iterdir(), key=_yml_first):
             if path.suffix in (".yml", ".yaml") and path.is_file():
-                actor = load_actor(path, problems)
-                if actor:
-                    actors.append(actor)
-    ids = [a.id for a in actors]
-    for actor_id in {i for i in ids if ids.count(i) > 1}:
-        paths = ", ".join(a.path for a in actors if a.id == actor_id)
-        problems.append(Problem(paths, None, f"two files define the actor id `{actor_id}`", "keep one of them"))
-    problems.extend(shared_alias_warnings(actors))
-    return actors
+                actor, lines = _read_actor(path, problems)
+                if actor is None:
+                    continue
+                earlier = actors.get(actor.id)
+                if earlier is not None:
+                    # "x.yml" and "x.yaml" both define `x`: keep the first, so the site still builds.
+                    problems.append(
+                        Problem(
+                            actor.path,
+                            1,
+                            f"the actor id `{actor.id}` is already defined in {earlier.path}",
+                            "an actor's id is its file name: delete or merge one of the two files",
+                        )
+                    )
+                    continue
+                actors[actor.id] = actor
+                alias_lines[actor.id] = lines
+    problems.extend(shared_alias_warnings(list(actors.values()), alias_lines))
+    return sorted(actors.values(), key=lambda a: a.id)
 
 
-def shared_alias_warnings(actors: list[Actor]) -> list[Problem]:
-    """One note per alias that names more than one actor.
+def _yml_first(path: Path) -> tuple[str, int]:
+    return (path.stem, path.suffix != ".yml")
 
-    Not a warning: sharing is legitimate ("Ramirez"), and each occurrence
-    that cannot be resolved is reported on its own where it is found.
+
+def shared_alias_warnings(actors: list[Actor], alias_lines: dict[str, dict[str, int]] | None = None) -> list[Problem]:
+    """One problem per alias that names more than one actor.
+
+    A surname that namesakes share ("Ramirez" for Elena and Carlos Ramirez)
+    is ordinary: each occurrence is resolved by the nearest full name before
+    it, and one that cannot be is reported where it is found. So that is only
+    a note. Any other shared alias ("PDVSA" for two companies) is most likely
+    a slip, and a warning.
     """
     owners: dict[str, list[Actor]] = defaultdict(list)
     for actor in actors:
         for name in actor.names:
             owners[name].append(actor)
-    return [
-        Problem(
-            sharing[-1].path,
-            sharing[-1].line,
-            f"the alias `{alias}` names {len(sharing)} actors ({', '.join(a.id for a in sharing)})",
-            "it is linked only where the nearest earlier full name tells which one is meant",
-            severity="info",
-        )
-        for alias, sharing in sorted(owners.items())
-        if len(sharing) > 1
-    ]
+    problems = []
+    for alias, sharing in sorted(owners.items()):
+        if len(sharing) < 2:
+            continue
+        # Point at an entry that has it as an alias: that is where an editor added it.
+        last = next((a for a in reversed(sharing) if a.name != alias), sharing[-1])
+        line = (alias_lines or {}).get(last.id, {}).get(alias, last.line)
+        names = ", ".join(a.id for a in sharing)
+        if all(alias != a.name and alias in a.name.split() for a in sharing):
+            problems.append(
+                Problem(
+                    last.path,
+                    line,
+                    f"the alias `{alias}` names {len(sharing)} actors ({names})",
+                    "it is linked only where the nearest earlier full name tells which one is meant",
+                    severity="info",
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    last.path,
+                    line,
+                    f"the alias `{alias}` names {len(sharing)} actors ({names}); "
+                    "it is linked only where a full name written just before tells which one is meant",
+                    "remove it from all but one of them, unless the articles always name them in full first",
+                    severity="warning",
+                )
+            )
+    return problems

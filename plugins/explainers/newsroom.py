@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .articles import read_articles
+from .crosschecks import cross_checks
 from .glossary import load_glossary
 from .mentions import Matcher, MentionTracker
 from .model import Actor, Article, Mention, Problem, Quote
@@ -173,7 +174,8 @@ def load_newsroom(sources: Path, *, link_all: bool = False) -> tuple[Newsroom, l
         explainers.append(
             Explainer(article, found.mentions, tuple(quotes), tuple(timeline), found.unresolved, found.ignored)
         )
-    return Newsroom(by_id, tuple(explainers), tuple(events), matcher), problems
+    newsroom = Newsroom(by_id, tuple(explainers), tuple(events), matcher)
+    return newsroom, problems + cross_checks(newsroom)
 
 
 def actors_by_kind(actors: dict[str, Actor]) -> dict[str, list[Actor]]:

@@ -18,6 +18,7 @@ from .articles import slugify
 from .dates import ArticleDate, DateError, EventDate, article_dates
 from .model import Article, Problem
 from .sources import (
+    PLACEHOLDER,
     LineDict,
     LineList,
     check_fields,
@@ -163,6 +164,10 @@ def _read_event(
     source = text_field(item, "source", path, problems, required=True)
     if source:
         _check_source(source, item.line_of("source"), path, problems)
+    for key, value in (("summary", summary), ("source", source)):
+        if value.startswith(PLACEHOLDER):
+            message = f"`{key}` is still the placeholder that `explainers new event` wrote"
+            problems.append(Problem(path, item.line_of(key), message, "replace it before publishing", "warning"))
     if "actors" not in item:
         hint = "add `actors: [glossary-id, ...]`"
         problems.append(Problem(path, item.line, "missing field `actors`", hint))
@@ -172,7 +177,7 @@ def _read_event(
         problems.append(Problem(path, item.line_of("actors"), "`actors` is empty", hint))
     # Article slugs are checked only when the caller knows them (e.g. not in a timeline-only check).
     articles = _ids(item, "articles", path, problems, known_articles or None, "article", did_you_mean)
-    if len(problems) > before or date is None:
+    if any(p.severity == "error" for p in problems[before:]) or date is None:
         return None
     return Event(
         date=date,
