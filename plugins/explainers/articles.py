@@ -1,8 +1,10 @@
 """Article readers: .txt, .md (YAML front matter) and saved .html pages.
 
 Each reader turns a file into plain-text blocks (headings and paragraphs)
-with stable anchors. Blocks hold text, never markup: whatever a source
-contains is escaped when it is rendered, so no article can inject anything.
+with stable anchors. Blocks hold text, never markup: the emphasis, http(s)
+links and images a .md or .html source gives its text travel beside it as
+marks (``model.Mark``), read from HTML that nh3 has already cleaned. Text is
+escaped when it is rendered, so no article can inject anything.
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ import re
 import unicodedata
 from itertools import pairwise
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
+
+import markdown
 
 from .dates import DateError, EventDate
-from .htmltext import html_article
-from .model import Article, ArticleMeta, Block, Problem
+from .htmltext import formatted, html_article
+from .model import Article, ArticleMeta, Block, Mark, Problem
+from .sanitise import clean_saved_page
 from .sources import LineDict, check_fields, load_yaml, parse_yaml, read_text, text_field, text_list_field
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -27,7 +32,16 @@ _CLOSING_PUNCTUATION = tuple('.!?:;,"”’)]…')
 _HEADING_MAX = 100
 _OPENING_MARKS = tuple("\"“‘'«")
 
-RawBlock = tuple[str, str, int]  # (kind, text, line)
+
+
+class RawBlock(NamedTuple):
+    """A block as a reader finds it, before anchors are given."""
+
+    kind: str
+    text: str
+    line: int
+    marks: tuple[Mark, ...] = ()
+    listed: str = ""
 
 
 def slugify(text: str) -> str:
@@ -63,7 +77,7 @@ def read_article(path: Path, problems: list[Problem]) -> Article | None:
         raw_blocks = raw_blocks[1:]
     if not title and raw_blocks:
         title = raw_blocks[0][1][:80]
-    if not any(kind == "paragraph" for kind, _, _ in raw_blocks):
+    if not any(b.kind == "paragraph" for b in raw_blocks):
         problems.append(
             Problem(str(path), None, "the article has no paragraphs", "add the article text below the title")
         )
@@ -86,7 +100,7 @@ def _anchor_blocks(raw_blocks: list[RawBlock]) -> tuple[Block, ...]:
     blocks = []
     paragraph_count = 0
     heading_slugs: dict[str, int] = {}
-    for kind, text, line in raw_blocks:
+    for kind, text, line, marks, listed in raw_blocks:
         if kind == "paragraph":
             paragraph_count += 1
             anchor = f"p-{paragraph_count}"
@@ -94,7 +108,8 @@ def _anchor_blocks(raw_blocks: list[RawBlock]) -> tuple[Block, ...]:
             base = "h-" + (slugify(text) or "section")
             heading_slugs[base] = heading_slugs.get(base, 0) + 1
             anchor = base if heading_slugs[base] == 1 else f"{base}-{heading_slugs[base]}"
-        blocks.append(Block(kind=kind, text=text, anchor=anchor, line=line))  # type: ignore[arg-type]
+        block = Block(kind=kind, text=text, anchor=anchor, line=line, marks=marks, listed=listed)  # type: ignore[arg-type]
+        blocks.append(block)
     return tuple(blocks)
 
 
@@ -158,7 +173,7 @@ def read_txt(text: str, path: str, problems: list[Problem]) -> tuple[dict, list[
         first_line = chunk[0][0]
         joined = " ".join(line for _, line in chunk)
         kind = "heading" if len(chunk) == 1 and _looks_like_heading(joined) else "paragraph"
-        blocks.append((kind, joined, first_line))
+        blocks.append(RawBlock(kind, joined, first_line))
     return {"title": title}, blocks
 
 
@@ -183,19 +198,20 @@ def _is_hard_wrapped(lines: list[tuple[int, str]]) -> bool:
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _MD_LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)]|>)\s+")
+_MD_ORDERED = re.compile(r"^\d+[.)]\s+")
+# Plain Python-Markdown reads the inline syntax of one block at a time; its
+# HTML (raw HTML in the article included) then goes through nh3 like a saved page.
+_INLINE_MARKDOWN = markdown.Markdown(extensions=[])
 
 
-def _md_plain(text: str) -> str:
-    """Inline Markdown to plain text: link and emphasis markers go, words stay."""
-    text = _MD_IMAGE.sub(r"\1", text)
-    text = _MD_LINK.sub(r"\1", text)
-    for _ in range(2):  # nested emphasis such as ***word***
-        text = _MD_EMPHASIS.sub(r"\2", text)
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text)
+def _md_inline(text: str, base_url: str = "") -> tuple[str, tuple[Mark, ...]]:
+    """Inline Markdown to plain text and marks: markers go, words and formatting stay."""
+    from bs4 import BeautifulSoup  # BeautifulSoup is only needed for .md and .html articles
+
+    html = _INLINE_MARKDOWN.reset().convert(text)
+    soup = BeautifulSoup(clean_saved_page(html), "html.parser")
+    return formatted(soup.contents, base_url)
 
 
 def read_md(text: str, path: str, problems: list[Problem]) -> tuple[dict, list[RawBlock]]:
@@ -215,9 +231,13 @@ def read_md(text: str, path: str, problems: list[Problem]) -> tuple[dict, list[R
     blocks: list[RawBlock] = []
     paragraph: list[tuple[int, str]] = []
 
+    listed = ""
+
     def flush() -> None:
         if paragraph:
-            blocks.append(("paragraph", _md_plain(" ".join(t for _, t in paragraph)), paragraph[0][0]))
+            text, marks = _md_inline("\n".join(t for _, t in paragraph), fields.get("url", ""))
+            if text or marks:
+                blocks.append(RawBlock("paragraph", text, paragraph[0][0], marks, listed))
             paragraph.clear()
 
     for offset, raw in enumerate(text.split("\n")):
@@ -226,13 +246,19 @@ def read_md(text: str, path: str, problems: list[Problem]) -> tuple[dict, list[R
         heading = _MD_HEADING.match(line)
         if not line or line.startswith("```"):
             flush()
+            listed = ""
         elif heading:
             flush()
-            blocks.append(("heading", _md_plain(heading.group(2)), n))
+            listed = ""
+            title, _ = _md_inline(heading.group(2))
+            blocks.append(RawBlock("heading", title, n))
         else:
-            line = _MD_LIST_MARKER.sub("", line)
-            if _MD_LIST_MARKER.match(raw.strip()):
+            marker = _MD_LIST_MARKER.match(line)
+            if marker:
                 flush()
+                item = not marker.group().startswith(">")
+                listed = ("ol" if _MD_ORDERED.match(line) else "ul") if item else ""
+                line = line[marker.end() :]
             paragraph.append((n, line))
     flush()
     return fields, blocks
@@ -244,7 +270,7 @@ def read_md(text: str, path: str, problems: list[Problem]) -> tuple[dict, list[R
 def read_html(text: str, path: str, problems: list[Problem]) -> tuple[dict, list[RawBlock]]:
     """The main content of a saved web page, with everything executable dropped."""
     fields, blocks = html_article(text)
-    return fields, [(kind, body, 0) for kind, body in blocks]
+    return fields, [RawBlock(kind, body, 0, marks, listed) for kind, body, marks, listed in blocks]
 
 
 _READERS: dict[str, Callable[[str, str, list[Problem]], tuple[dict, list[RawBlock]]]] = {

@@ -117,10 +117,15 @@ class MentionLinker(Treeprocessor):
 
 
 def _drop_script_urls(root: etree.Element) -> None:
+    # MkDocs rewrites every <a href> and <img src> after us and requires the
+    # attribute, so an unsafe link becomes plain text and an image its alt text.
     for element in root.iter():
         for attribute in ("href", "src"):
             if _UNSAFE_URL.match(element.get(attribute, "")):
-                del element.attrib[attribute]
+                alt = element.get("alt", "") if element.tag == "img" else ""
+                element.tag = "span"
+                element.attrib.clear()
+                element.text = (element.text or "") + alt
 
 
 class ExplainersExtension(Extension):

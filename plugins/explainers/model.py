@@ -62,16 +62,40 @@ class Actor:
 
 
 BlockKind = Literal["heading", "paragraph"]
+MarkKind = Literal["em", "strong", "link", "image"]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Formatting a source gave to part of a block's text: ``text[start:end]``.
+
+    Marks sit beside the plain text instead of inside it, so quotes, dates
+    and mentions are found in plain text while the page keeps the source's
+    emphasis, links and images. ``url`` is an http(s) address checked by the
+    reader; an image is a point (``start == end``) with ``alt`` text.
+    """
+
+    start: int
+    end: int
+    kind: MarkKind
+    url: str = ""
+    alt: str = ""
 
 
 @dataclass(frozen=True)
 class Block:
-    """One heading or paragraph of an article, with its stable anchor."""
+    """One heading or paragraph of an article, with its stable anchor.
+
+    ``text`` is plain text: every word of the source, no markup. ``listed``
+    is "ul" or "ol" when the paragraph is an item of a list in the source.
+    """
 
     kind: BlockKind
     text: str
     anchor: str
     line: int = 0
+    marks: tuple[Mark, ...] = ()
+    listed: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .article_text import blocks_markdown
 from .articles import slugify
-from .model import Actor, Block, Quote
+from .model import Actor, Quote
 from .newsroom import Explainer, Newsroom, actors_by_kind
 from .render import (
     KIND_LABELS,
@@ -46,11 +47,7 @@ def explainer_page(newsroom: Newsroom, explainer: Explainer, links: Links) -> st
     quotes_by_paragraph: dict[str, list[Quote]] = defaultdict(list)
     for quote in explainer.quotes:
         quotes_by_paragraph[quote.paragraph].append(quote)
-    for block in article.blocks:
-        if block.kind == "heading":
-            parts.append(markdown_heading(2, block.text, block.anchor))
-        else:
-            parts.append(_paragraph(block, quotes_by_paragraph.get(block.anchor, [])))
+    parts.extend(blocks_markdown(article.blocks, quotes_by_paragraph))
     parts.append(markdown_heading(2, "Who’s who", "whos-who"))
     parts.append(_whos_who(newsroom, explainer, links))
     if explainer.quotes:
@@ -92,22 +89,6 @@ def _source_box(explainer: Explainer) -> str:
     )
     line = " · ".join(facts) or "Publisher and date not recorded"
     return f'<aside class="xp-source" aria-label="Source">{summary}<p>{line}</p><p class="xp-note">{counts}</p></aside>'
-
-
-def _paragraph(block: Block, quotes: list[Quote]) -> str:
-    """Escaped paragraph text with each quote wrapped in an anchored span."""
-    pieces = []
-    position = 0
-    for quote in sorted((q for q in quotes if q.start >= 0), key=lambda q: q.start):
-        if quote.start < position:
-            continue  # overlapping quotes: keep the first, its text is already in
-        pieces.append(escape_markdown(block.text[position : quote.start]))
-        pieces.append(f'<span class="xp-quote" id="{esc(quote.id)}">')
-        pieces.append(escape_markdown(block.text[quote.start : quote.end]))
-        pieces.append("</span>")
-        position = quote.end
-    pieces.append(escape_markdown(block.text[position:]))
-    return "".join(pieces) + f"\n{{: #{block.anchor} }}"
 
 
 def _whos_who(newsroom: Newsroom, explainer: Explainer, links: Links) -> str:

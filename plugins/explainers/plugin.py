@@ -26,7 +26,7 @@ from .data import site_data
 from .extension import ExplainersExtension, PageContext
 from .model import Problem
 from .newsroom import Newsroom, load_newsroom
-from .render import restore_html
+from .render import restore_html, template_title
 from .sitemap import GeneratedPage, generated_pages
 
 log = get_plugin_logger(__name__)
@@ -115,6 +115,9 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
         if page.file.src_uri in self.set_aside:
+            # Material prints meta.title as it is and page.title through `striptags`, which
+            # unescapes: a title from a source must reach the templates as escaped text.
+            page.meta["title"] = template_title(page.title or "")
             return restore_html(html, self.set_aside[page.file.src_uri])
         # A hand-written page (explainers were checked when the sources were read).
         self._report(

@@ -3,6 +3,10 @@
 Generated pages are Markdown whose article text is escaped so that nothing
 in it is read as Markdown or HTML, and whose structured parts (source box,
 who's who, quotes, timelines) are raw HTML built here with ``html.escape``.
+The formatting a source gave its text (``model.Mark``) is written back as
+Markdown links and images and as ``<em>``/``<strong>`` around escaped text
+(``article_text.py``). Whatever Markdown makes of a generated page is then
+passed through nh3 (``restore_html``) before the page is written.
 """
 
 from __future__ import annotations
@@ -13,11 +17,15 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .model import Actor
+from .sanitise import clean_page_html
 
 # Characters that start Markdown or HTML syntax anywhere in a line. Written as
 # numeric character references they are plain text to Markdown, and the
 # reader sees the same character.
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>&{}~^=|$:!#+@]")
+# Control characters are not text; STX and ETX would be read as Python-Markdown's own placeholders.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
 # What starts a block when it opens a line: lists, quotes, headings, indents.
 _LINE_START_SYNTAX = re.compile(r"^(\s*)([-+*>#]|\d+(?=[.)]))")
 _SAFE_URL = re.compile(r"^(?:https?://|mailto:)", re.I)
@@ -29,7 +37,12 @@ def escape_markdown(text: str) -> str:
     Colons and exclamation marks are escaped too: Material sites often
     enable emoji shortcodes (``:flag:``) and image syntax.
     """
-    text = " ".join(text.split())
+    return escape_inline(text).strip()
+
+
+def escape_inline(text: str) -> str:
+    """Like ``escape_markdown``, for a piece of a line: a space at either end is kept, as one space."""
+    text = _SPACES.sub(" ", _CONTROL.sub("", text))
     text = _INLINE_SYNTAX.sub(lambda m: f"&#{ord(m.group())};", text)
     # A digit is escaped too so that "2019. A year…" is not read as a list item.
     return _LINE_START_SYNTAX.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
@@ -38,6 +51,11 @@ def escape_markdown(text: str) -> str:
 def esc(text: object) -> str:
     """Escape text for HTML content or a quoted attribute."""
     return html.escape(str(text), quote=True)
+
+
+def template_title(title: str) -> str:
+    """A page title for theme templates that insert it unescaped: entities resolved once, then escaped."""
+    return html.escape(html.unescape(title), quote=True)
 
 
 def safe_url(url: str) -> str | None:
@@ -122,18 +140,23 @@ def markdown_heading(level: int, text: str, anchor: str) -> str:
     return f"{'#' * level} {escape_markdown(text)} {{: #{anchor} }}"
 
 
+# The anchor line that ends every block of article text; escaped text never has "{".
+_ANCHOR_LINE = re.compile(r"\{: #[\w-]+ \}$")
+
+
 def set_aside_html(markdown: str) -> tuple[str, dict[str, str]]:
     """Replace the raw HTML blocks of a generated page with placeholder paragraphs.
 
     Python-Markdown re-parses raw HTML blocks with its HTML parser, which
     dominated build time on large sites; our blocks are finished HTML, so
     they skip Markdown and are put back with ``restore_html``. A block is
-    ours when it starts with "<": escaped source text never does.
+    ours when it starts with "<" and is not article text, which may start
+    with ``<em>`` or a quote's ``<span>`` but always ends with its anchor.
     """
     parts = markdown.split("\n\n")
     fragments: dict[str, str] = {}
     for index, part in enumerate(parts):
-        if part.startswith("<"):
+        if part.startswith("<") and not _ANCHOR_LINE.search(part):
             token = f"XPHTML{len(fragments)}X"
             fragments[token] = part
             parts[index] = token
@@ -141,7 +164,14 @@ def set_aside_html(markdown: str) -> tuple[str, dict[str, str]]:
 
 
 def restore_html(html: str, fragments: dict[str, str]) -> str:
-    """Put the blocks set aside by ``set_aside_html`` back into the rendered page."""
+    """The finished HTML of a generated page.
+
+    What Markdown made of the page (article text, headings, glossary
+    descriptions) is sanitised with nh3 first; then the blocks set aside by
+    ``set_aside_html``, built here with every source string escaped, are put
+    back (they include the JSON-LD script, which the allowlist would drop).
+    """
+    html = clean_page_html(html)
     for token, fragment in fragments.items():
         html = html.replace(f"<p>{token}</p>", fragment, 1)
     return html
