@@ -29,7 +29,7 @@ sidecar ``<stem>.yml`` (details in ``quotes_corrections.py``)::
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -53,7 +53,7 @@ from .quotes_vocabulary import OFFICE_TITLES
 from .speaker_index import Mention, Position, SpeakerIndex, Subject, find_mentions
 from .speaker_names import SpeakerPhrase, tokenize
 
-__all__ = ["apply_corrections", "extract_quotes", "quotes_by_article"]
+__all__ = ["FoundQuote", "apply_corrections", "extract_quotes", "find_quotes", "quotes_by_article"]
 
 ResolveActor = Callable[[str], "str | None"]
 
@@ -61,8 +61,32 @@ _DEFINITE_ROLE = re.compile(r"[Tt]he (?:[a-z-]+ )?[a-z-]+")
 _ENDS_WITH_COLON = re.compile(r":\s*$")
 
 
+@dataclass(frozen=True)
+class FoundQuote:
+    """A quote as the article alone gives it, before the glossary is asked who the speaker is.
+
+    Kept apart from ``Quote.actor_id`` so that what an article yields can be
+    remembered across rebuilds while only the glossary changes.
+    """
+
+    quote: Quote
+    also_named: str | None = None  # the speaker's name as first written, when it differs ("Ramirez")
+
+    def resolved(self, resolve_actor: ResolveActor) -> Quote:
+        speaker = self.quote.speaker
+        if not speaker:
+            return self.quote
+        actor_id = resolve_actor(speaker) or (resolve_actor(self.also_named) if self.also_named else None)
+        return replace(self.quote, actor_id=actor_id) if actor_id else self.quote
+
+
 def extract_quotes(article: Article, resolve_actor: ResolveActor = lambda name: None) -> list[Quote]:
     """The direct quotes of an article, in order, with ids q-1, q-2, …"""
+    return [found.resolved(resolve_actor) for found in find_quotes(article)]
+
+
+def find_quotes(article: Article) -> list[FoundQuote]:
+    """The direct quotes of an article with their speakers as written; no glossary needed."""
     paragraphs = [read_paragraph(k, block.anchor, block.text) for k, block in enumerate(article.paragraphs)]
     common = frozenset(w.lower() for p in paragraphs for w in words(masked(p.text, p.spans)) if w.islower())
     index = _index(paragraphs, common)
@@ -70,7 +94,7 @@ def extract_quotes(article: Article, resolve_actor: ResolveActor = lambda name: 
     candidates = group_continued(candidates, paragraphs)
     quotes = [c for c in candidates if is_quote(c, paragraphs)]
     quotes = _resolve_speakers(quotes, paragraphs, index)
-    return [_to_quote(c, paragraphs, article.slug, n, resolve_actor) for n, c in enumerate(quotes, 1)]
+    return [_to_quote(c, paragraphs, article.slug, n) for n, c in enumerate(quotes, 1)]
 
 
 def quotes_by_article(
@@ -253,14 +277,11 @@ def _share_within_groups(quotes: list[Candidate]) -> list[Candidate]:
     ]
 
 
-def _to_quote(c: Candidate, paragraphs: list[Paragraph], slug: str, number: int, resolve_actor: ResolveActor) -> Quote:
-    actor_id = None
-    if c.speaker:
-        actor_id = resolve_actor(c.speaker) or (resolve_actor(c.mention) if c.mention else None)
-    return Quote(
+def _to_quote(c: Candidate, paragraphs: list[Paragraph], slug: str, number: int) -> FoundQuote:
+    quote = Quote(
         text=c.text,
         speaker=c.speaker,
-        actor_id=actor_id,
+        actor_id=None,
         role=c.role,
         cue=c.cue,
         article=slug,
@@ -269,3 +290,4 @@ def _to_quote(c: Candidate, paragraphs: list[Paragraph], slug: str, number: int,
         end=c.span.end,
         id=f"q-{number}",
     )
+    return FoundQuote(quote, c.mention if c.speaker and c.mention != c.speaker else None)

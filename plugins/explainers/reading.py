@@ -1,0 +1,74 @@
+"""The close reading of each article: its quotes, found without the glossary.
+
+Finding quotes reads every sentence and is the costly part of loading a
+newsroom, yet it depends on nothing but the article's own text. So a
+``ReadingDesk`` does it on every core when there are many articles, and
+remembers what each text yielded: under ``mkdocs serve`` an edit to the
+glossary, the timeline or one article re-reads only the articles whose text
+changed. Who a speaker is in the glossary is decided afterwards, on every
+build (``FoundQuote.resolved``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterable
+
+from .model import Article, Block
+from .quotes import FoundQuote, find_quotes
+
+# Below this many unread articles, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
+
+Text = tuple[str, tuple[Block, ...]]  # what the reading depends on: the slug (quote ids) and the blocks
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class ReadingDesk:
+    """Finds the quotes of many articles, in parallel, remembering each text's result."""
+
+    def __init__(self, workers: int = 0) -> None:
+        self.workers = workers or available_cores()
+        self._read: dict[Text, tuple[FoundQuote, ...]] = {}
+        self.last_read = 0  # how many articles the last call had to read (the rest were remembered)
+
+    def quotes(self, articles: Iterable[Article]) -> list[tuple[FoundQuote, ...]]:
+        """The found quotes of each article, in the order given."""
+        articles = list(articles)
+        texts = [(a.slug, a.blocks) for a in articles]
+        unread = [a for a, text in zip(articles, texts, strict=True) if text not in self._read]
+        for article, found in zip(unread, self._read_all(unread), strict=True):
+            self._read[(article.slug, article.blocks)] = found
+        self.last_read = len(unread)
+        # Forget texts that are gone, so that a long preview session does not grow without bound.
+        self._read = {text: self._read[text] for text in texts}
+        return [self._read[text] for text in texts]
+
+    def _read_all(self, articles: list[Article]) -> list[tuple[FoundQuote, ...]]:
+        if self.workers < 2 or len(articles) < PARALLEL_FROM:
+            return [_read_one(a) for a in articles]
+        context = multiprocessing.get_context(_start_method())
+        chunk = max(1, len(articles) // (self.workers * 8))
+        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+            return list(pool.map(_read_one, articles, chunksize=chunk))
+
+
+def _start_method() -> str:
+    # fork is cheapest and needs no importable main script, but forking a process that runs
+    # threads (as `mkdocs serve` does after its first build) is unsafe: then a fork server.
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _read_one(article: Article) -> tuple[FoundQuote, ...]:
+    return tuple(find_quotes(article))
