@@ -136,8 +136,8 @@ def test_sidecar_gives_metadata_and_overrides_the_title(tmp_path):
             "publisher: Wire\nauthr: Me\n",
             "a.yml:2: unknown field `authr` in an article sidecar (did you mean `author`?)",
         ),
-        ("b.txt", "Title\nText.\n", "publisher: [Wire\n", "b.yml:2: this is not valid YAML"),
-        ("c.md", "---\ntitle: T\ndate: [\n---\nText.\n", None, "c.md:4: this is not valid YAML"),
+        ("b.txt", "Title\nText.\n", "publisher: [Wire\n", "b.yml:1: this is not valid YAML"),
+        ("c.md", "---\ntitle: T\ndate: [\n---\nText.\n", None, "c.md:3: this is not valid YAML"),
         (
             "d.md",
             "---\ntitle: T\nsumary: x\n---\nText.\n",
@@ -145,8 +145,8 @@ def test_sidecar_gives_metadata_and_overrides_the_title(tmp_path):
             "d.md:3: unknown field `sumary` in front matter (did you mean `summary`?)",
         ),
         ("e.txt", b"Title\nCaf\xe9 text.\n", None, "e.txt:2: the file is not UTF-8"),
-        ("f.txt", "Only a title\n", None, "f.txt: the article has no paragraphs"),
-        ("g.doc", "Title\nText.\n", None, "g.doc: unknown article type `.doc` (use .txt, .md or .html)"),
+        ("f.txt", "Only a title\n", None, "f.txt:1: the article has no paragraphs"),
+        ("g.doc", "Title\nText.\n", None, "g.doc:1: unknown article type `.doc` (use .txt, .md or .html)"),
     ],
 )
 def test_problems_name_the_file_and_line(tmp_path, name, content, sidecar, expected):

@@ -43,7 +43,11 @@ def test_a_full_entry_loads(tmp_path):
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("a.yml", "name: A\nkind: persn\nsummary: s\n", "a.yml:2: unknown kind `persn` (did you mean `person`?)"),
+        (
+            "a.yml",
+            "name: A\nkind: persn\nsummary: s\n",
+            "a.yml:2: unknown kind `persn` (did you mean `person`? allowed kinds: person, organization,",
+        ),
         ("b.yml", "name: B\nkind: person\n", "b.yml:1: missing field `summary` (add `summary: ...`)"),
         (
             "c.yml",

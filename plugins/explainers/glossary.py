@@ -54,7 +54,7 @@ def _read_actor(path: Path, problems: list[Problem]) -> tuple[Actor | None, dict
                 where,
                 data.line_of("kind"),
                 f"unknown kind `{kind}`",
-                did_you_mean(kind, ACTOR_KINDS) or "use one of: " + ", ".join(ACTOR_KINDS),
+                " ".join(filter(None, [did_you_mean(kind, ACTOR_KINDS), "allowed kinds: " + ", ".join(ACTOR_KINDS)])),
             )
         )
     if summary.startswith(PLACEHOLDER):

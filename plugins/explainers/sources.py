@@ -88,9 +88,8 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
         return None
     if b"\0" in data:
         # UTF-8 text never holds a NUL byte; a word-processor file or an image does.
-        line = data[: data.index(b"\0")].count(b"\n") + 1
         problems.append(
-            Problem(str(path), line, "this is a binary file, not text", "save it as UTF-8 plain text, or as .html")
+            Problem(str(path), 1, "this is a binary file, not text", "save it as UTF-8 plain text, or as .html")
         )
         return None
     try:
@@ -120,7 +119,9 @@ def parse_yaml(text: str, path: str, problems: list[Problem], first_line: int = 
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + first_line if mark else first_line
+        # At the end of the file PyYAML points past the last line; editors look for a line they have.
+        last = max(1, len(text.rstrip("\n").split("\n")))
+        line = min(mark.line + 1, last) + first_line - 1 if mark else first_line
         problems.append(Problem(path, line, f"this is not valid YAML: {err.problem or err.context}", _yaml_hint(err)))
         return None
     except yaml.YAMLError as err:
@@ -203,7 +204,10 @@ def text_field(
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
-        problems.append(Problem(path, mapping.line_of(key), f"`{key}` must be a line of text, not {describe(value)}"))
+        hint = f"write the text after `{key}: `, in quotes if it holds `: ` or starts with [ or {{"
+        problems.append(
+            Problem(path, mapping.line_of(key), f"`{key}` must be a line of text, not {describe(value)}", hint)
+        )
         return ""
     return value.strip()
 
