@@ -675,7 +675,7 @@ def test_explainer_timeline_selects_and_merges_in_date_order() -> None:
         event("2016", "Other story only", ("someone-else",), ("other-story",)),
     ]
     article = make_article("Since 2014, many have left.", "The crisis deepened in 2019.", slug="story")
-    timeline = explainer_timeline(events, {"venezuela", "juan-guaido"}, article)
+    timeline = explainer_timeline(events, {"venezuela": 1, "juan-guaido": 1}, article)
 
     def label(item: TimelineItem) -> str:
         if item.event is not None:
@@ -690,6 +690,21 @@ def test_explainer_timeline_selects_and_merges_in_date_order() -> None:
         ("article", "2019", "in 2019"),
         ("event", "2019-01-23", "Recognition"),
     ]
+
+
+def test_a_long_background_keeps_the_events_of_the_articles_main_actors() -> None:
+    def event(year: int, actors: tuple[str, ...], articles: tuple[str, ...] = ()) -> Event:
+        return Event(EventDate(year), f"Event {year}", "S", actors, "S", articles=articles)
+
+    minor = [event(2000 + n, ("minister",)) for n in range(10)]
+    main = [event(1990 + n, ("president",)) for n in range(5)]
+    named = event(1980, ("someone-else",), ("story",))
+    article = make_article("Nothing dated here.", slug="story")
+    timeline = explainer_timeline([*minor, *main, named], {"president": 9, "minister": 1}, article, limit=8)
+    titles = [item.event.title for item in timeline if item.event is not None]
+    # The event named for the article, then the president's five, then the first two of the minister's.
+    assert titles == ["Event 1980", *(f"Event {1990 + n}" for n in range(5)), "Event 2000", "Event 2001"]
+    assert len(explainer_timeline([*minor, *main, named], {"president": 9, "minister": 1}, article, limit=0)) == 16
 
 
 def test_timeline_item_is_one_thing() -> None:

@@ -9,6 +9,7 @@ second pass over rendered HTML.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,8 +19,9 @@ from .crosschecks import cross_checks
 from .glossary import load_glossary
 from .mentions import Matcher, MentionTracker
 from .model import Actor, Article, Mention, Problem, Quote
-from .quotes import apply_corrections, extract_quotes
-from .timeline import Event, TimelineItem, explainer_timeline, load_events
+from .quotes import apply_corrections
+from .reading import ReadingDesk
+from .timeline import BACKGROUND_EVENTS, Event, TimelineItem, explainer_timeline, load_events
 
 
 @dataclass(frozen=True)
@@ -154,8 +156,17 @@ def find_mentions(article: Article, matcher: Matcher, link_all: bool, problems: 
     return Explainer(article, mentions, (), (), tuple(dict.fromkeys(tracker.unresolved)), ignored)
 
 
-def load_newsroom(sources: Path, *, link_all: bool = False) -> tuple[Newsroom, list[Problem]]:
-    """Read ``sources/`` (glossary, articles, timeline) into a Newsroom and its problems."""
+def load_newsroom(
+    sources: Path,
+    *,
+    link_all: bool = False,
+    desk: ReadingDesk | None = None,
+    background_events: int = BACKGROUND_EVENTS,
+) -> tuple[Newsroom, list[Problem]]:
+    """Read ``sources/`` (glossary, articles, timeline) into a Newsroom and its problems.
+
+    Pass the same ``desk`` on every rebuild to reuse the quotes of unchanged articles.
+    """
     problems: list[Problem] = []
     actors = load_glossary(sources / "glossary", problems)
     matcher = Matcher(actors)
@@ -164,18 +175,35 @@ def load_newsroom(sources: Path, *, link_all: bool = False) -> tuple[Newsroom, l
     events, event_problems = load_events(sources / "timeline", by_id.keys(), [a.slug for a in articles])
     problems.extend(event_problems)
     explainers = []
-    for article in articles:
+    found_quotes = (desk or ReadingDesk()).quotes(articles)
+    events_touching = _events_touching(events)
+    for article, found_in_article in zip(articles, found_quotes, strict=True):
         found = find_mentions(article, matcher, link_all, problems)
-        quotes = extract_quotes(article, matcher.sole_owner)
+        quotes = [q.resolved(matcher.sole_owner) for q in found_in_article]
         quotes, quote_problems = apply_corrections(article, quotes, matcher.sole_owner)
         problems.extend(quote_problems)
-        actor_ids = set(found.actor_ids) | {q.actor_id for q in quotes if q.actor_id}
-        timeline = explainer_timeline(events, actor_ids, article)
+        prominence = Counter(m.actor_id for block in found.mentions.values() for m in block)
+        prominence.update(q.actor_id for q in quotes if q.actor_id)
+        keys = [("article", article.slug), *(("actor", a) for a in prominence)]
+        candidates = sorted({n for key in keys for n in events_touching.get(key, ())})
+        timeline = explainer_timeline([events[n] for n in candidates], prominence, article, background_events)
         explainers.append(
             Explainer(article, found.mentions, tuple(quotes), tuple(timeline), found.unresolved, found.ignored)
         )
     newsroom = Newsroom(by_id, tuple(explainers), tuple(events), matcher)
     return newsroom, problems + cross_checks(newsroom)
+
+
+def _events_touching(events: Sequence[Event]) -> dict[tuple[str, str], list[int]]:
+    """Positions of the events that involve each actor or name each article.
+
+    Each explainer looks up its own actors here instead of scanning every event.
+    """
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, event in enumerate(events):
+        for key in dict.fromkeys([*(("actor", a) for a in event.actors), *(("article", s) for s in event.articles)]):
+            index[key].append(n)
+    return index
 
 
 def actors_by_kind(actors: dict[str, Actor]) -> dict[str, list[Actor]]:

@@ -26,8 +26,10 @@ from .data import site_data
 from .extension import ExplainersExtension, PageContext
 from .model import Problem
 from .newsroom import Newsroom, load_newsroom
+from .reading import ReadingDesk, available_cores
 from .render import restore_html, template_title
 from .sitemap import GeneratedPage, generated_pages
+from .timeline import BACKGROUND_EVENTS
 
 log = get_plugin_logger(__name__)
 CSS_URI = "assets/explainers.css"
@@ -40,12 +42,17 @@ class ExplainersConfig(base.Config):
     """Link every mention of an actor, not only the first one on a page."""
     link_docs = c.Type(bool, default=True)
     """Link mentions on the hand-written pages in docs/ too."""
+    background_events = c.Type(int, default=BACKGROUND_EVENTS)
+    """Most curated events in an explainer's background, the most relevant kept; 0 for all."""
+    workers = c.Type(int, default=0)
+    """Processes that find quotes in a large newsroom; 0 uses every core, 1 none but MkDocs' own."""
 
 
 class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     """Turns ``sources/`` into explainer, actor, quote and timeline pages."""
 
     def __init__(self) -> None:
+        self.desk: ReadingDesk | None = None  # kept across `mkdocs serve` rebuilds (see on_startup)
         self.extension: ExplainersExtension | None = None
         self.newsroom: Newsroom | None = None
         self.generated: dict[str, GeneratedPage] = {}
@@ -53,7 +60,17 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self.sources = Path("sources")
         self._reported: set[str] = set()
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup makes MkDocs keep this plugin object across the rebuilds
+        # of `mkdocs serve`, and with it the desk's memory of each article's quotes.
+        self.desk = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Everything but the desk belongs to one build: a rebuild starts afresh.
+        self.extension, self.newsroom, self.generated, self.set_aside = None, None, {}, {}
+        self._reported = set()
+        if self.desk is None or self.desk.workers != (self.config.workers or available_cores()):
+            self.desk = ReadingDesk(self.config.workers)
         config_dir = Path(config.config_file_path or ".").resolve().parent
         self.sources = _as_editors_see_it((config_dir / self.config.sources).resolve())
         if not self.sources.is_dir():
@@ -61,7 +78,12 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                 f"explainers: the sources folder {self.sources} does not exist "
                 "(create it with articles/, glossary/ and timeline/, or set `sources:` for the plugin)"
             )
-        self.newsroom, problems = load_newsroom(self.sources, link_all=self.config.link_all)
+        self.newsroom, problems = load_newsroom(
+            self.sources,
+            link_all=self.config.link_all,
+            desk=self.desk,
+            background_events=self.config.background_events,
+        )
         self._report(problems)
         self.extension = ExplainersExtension(
             actors=list(self.newsroom.actors.values()), matcher=self.newsroom.matcher, link_all=self.config.link_all

@@ -8,7 +8,7 @@ the others are kept, so one typo never empties a timeline.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -308,17 +308,33 @@ class TimelineItem:
         return dated
 
 
+# A background longer than this stops being background: a reader skims a dozen events, not
+# every event of every actor the article names (a president may take part in hundreds).
+BACKGROUND_EVENTS = 15
+
+
 def explainer_timeline(
-    events: Iterable[Event], article_actor_ids: Collection[str], article: Article
+    events: Iterable[Event],
+    prominence: Mapping[str, int],
+    article: Article,
+    limit: int = BACKGROUND_EVENTS,
 ) -> list[TimelineItem]:
     """The background timeline of one explainer, in date order.
 
-    Curated events that involve any of the article's actors or name the
-    article in ``articles``, plus the dates the article itself mentions.
+    Curated events that name the article in ``articles``, and those that
+    involve its actors, plus the dates the article itself mentions.
+    ``prominence`` counts how often the article names each actor; when more
+    than ``limit`` events qualify (0: no limit), the events named for the
+    article come first, then those whose actors the article names most.
     The sort is stable and, for equal dates, puts curated events first.
     """
-    actor_ids = set(article_actor_ids)
-    items = [TimelineItem(event=e) for e in events if article.slug in e.articles or not actor_ids.isdisjoint(e.actors)]
+    chosen = [e for e in events if article.slug in e.articles or any(a in prominence for a in e.actors)]
+    if limit and len(chosen) > limit:
+        def relevance(event: Event) -> tuple[bool, int]:
+            return article.slug in event.articles, sum(prominence.get(a, 0) for a in event.actors)
+
+        chosen = sorted(chosen, key=relevance, reverse=True)[:limit]  # stable: ties keep file order
+    items = [TimelineItem(event=e) for e in chosen]
     items += [TimelineItem(statement=d) for d in article_dates(article)]
     return sorted(items, key=lambda item: (item.date.sort_key, item.kind != "event"))
 
