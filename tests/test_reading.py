@@ -1,0 +1,43 @@
+"""Tests for the reading desk: quotes found in parallel, and remembered while an article is unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explainers import reading
+from explainers.articles import read_article
+from explainers.model import Article, Block
+from explainers.quotes import extract_quotes
+from explainers.reading import ReadingDesk
+
+SEED = Path(__file__).resolve().parent.parent / "sources" / "articles" / "us-venezuela-relations.txt"
+
+
+def seed_copies(count: int) -> list[Article]:
+    seed = read_article(SEED, [])
+    assert seed is not None
+    return [Article(f"story-{n}", f"story-{n}.txt", seed.meta, seed.blocks) for n in range(count)]
+
+
+def test_quotes_found_in_worker_processes_are_those_found_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "PARALLEL_FROM", 2)
+    articles = seed_copies(6)
+    parallel = ReadingDesk(workers=2).quotes(articles)
+    assert [[f.quote for f in found] for found in parallel] == [extract_quotes(a) for a in articles]
+    assert [f.quote.article for f in parallel[5][:1]] == ["story-5"]  # ids and slugs belong to each article
+    assert len(parallel[0]) == 12  # the seed's six quotes, twelve quoted segments
+
+
+def test_the_desk_rereads_only_changed_articles() -> None:
+    desk = ReadingDesk(workers=1)
+    articles = seed_copies(3)
+    first = desk.quotes(articles)
+    assert desk.last_read == 3
+    assert desk.quotes(articles) == first and desk.last_read == 0
+    edited = Article("story-1", "story-1.txt", articles[1].meta, (Block("paragraph", '"Enough," she said.', "p-1"),))
+    second = desk.quotes([articles[0], edited, articles[2]])
+    assert desk.last_read == 1
+    assert second[0] == first[0] and second[2] == first[2]
+    assert [f.quote.text for f in second[1]] == ["Enough,"]
