@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -23,10 +24,22 @@ GNU_TIME = "/usr/bin/time"
 
 
 @dataclass(frozen=True)
+class Value:
+    """A measurement, or a bound on one: ">" at least (a build stopped at the time limit), "<" at most."""
+
+    value: float
+    bound: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.bound}{self.value}"
+
+
+@dataclass(frozen=True)
 class Run:
     seconds: float
-    peak_mb: float | None  # None when GNU time is missing
+    peak_mb: float | None  # None when GNU time is missing or the build was stopped
     error: str = ""  # the end of the build's output when it failed
+    stopped: bool = False  # still running at the time limit: ``seconds`` is a lower bound
 
 
 @dataclass
@@ -41,17 +54,26 @@ class Result:
         return [run for run in self.runs if not run.error]
 
     @property
-    def median(self) -> float | None:
-        return statistics.median(run.seconds for run in self.ok) if self.ok else None
+    def stopped(self) -> bool:
+        return any(run.stopped for run in self.runs)
 
     @property
-    def best(self) -> float | None:
-        return min(run.seconds for run in self.ok) if self.ok else None
+    def median(self) -> Value | None:
+        # A stopped run counts as the limit: the median is then a lower bound.
+        if not self.ok:
+            return None
+        return Value(statistics.median(run.seconds for run in self.ok), ">" if self.stopped else "")
 
     @property
-    def peak_mb(self) -> float | None:
+    def best(self) -> Value | None:
+        if not self.ok:
+            return None
+        return Value(min(run.seconds for run in self.ok), ">" if all(run.stopped for run in self.ok) else "")
+
+    @property
+    def peak_mb(self) -> Value | None:
         peaks = [run.peak_mb for run in self.ok if run.peak_mb is not None]
-        return max(peaks) if peaks else None
+        return Value(max(peaks), ">" if self.stopped else "") if peaks else None
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -59,8 +81,12 @@ def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def build(config: Path) -> Run:
-    """One clean `mkdocs build` of ``config``, run from its folder (snippets resolve paths from there)."""
+def build(config: Path, limit: float | None = None) -> Run:
+    """One clean `mkdocs build` of ``config``, run from its folder (snippets resolve paths from there).
+
+    A build still running after ``limit`` seconds is stopped, with all its
+    processes, and reported as taking at least that long.
+    """
     folder = config.parent
     shutil.rmtree(folder / f"site-{config.stem}", ignore_errors=True)  # deleting the old site is not the build
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config.name]
@@ -68,25 +94,49 @@ def build(config: Path) -> Run:
     if gnu_time:
         command = [GNU_TIME, "-v", *command]
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=folder, env=mkdocs_env(), capture_output=True, text=True, check=False)
+    process = subprocess.Popen(
+        command,
+        cwd=folder,
+        env=mkdocs_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, so that stopping it stops mkdocs under GNU time too
+    )
+    try:
+        stdout, stderr = process.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.communicate()
+        return Run(float(limit or 0), None, stopped=True)
     seconds = time.perf_counter() - start
-    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr) if gnu_time else None
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr) if gnu_time else None
     error = ""
-    if done.returncode != 0:
-        output = (done.stdout + done.stderr).split("\tCommand being timed")[0].strip()
-        error = "\n".join(output.splitlines()[-15:]) or f"exit status {done.returncode}"
+    if process.returncode != 0:
+        output = (stdout + stderr).split("\tCommand being timed")[0].strip()
+        error = "\n".join(output.splitlines()[-15:]) or f"exit status {process.returncode}"
     return Run(seconds, int(peak.group(1)) / 1024 if peak else None, error)
 
 
-def interleaved(configs: Sequence[tuple[str, Path]], runs: int, progress: bool = True) -> list[Result]:
-    """Build every config ``runs`` times, in turn: A B C A B C …"""
+def interleaved(
+    configs: Sequence[tuple[str, Path]], runs: int, limit: float | None = None, progress: bool = True
+) -> list[Result]:
+    """Build every config ``runs`` times, in turn: A B C A B C …
+
+    A variant stopped at the time limit is not built again: it would only be
+    stopped again, at the cost of the limit each time.
+    """
     results = [Result(label) for label, _ in configs]
     for round_ in range(1, runs + 1):
         for result, (label, config) in zip(results, configs, strict=True):
-            run = build(config)
+            if result.stopped:
+                continue
+            run = build(config, limit)
             result.runs.append(run)
             if progress:
-                status = "FAILED" if run.error else f"{run.seconds:.1f} s"
+                status = (
+                    "FAILED" if run.error else f"stopped at {limit:.0f} s" if run.stopped else f"{run.seconds:.1f} s"
+                )
                 print(f"  run {round_}/{runs}  {label:<28} {status}", file=sys.stderr, flush=True)
     return results
 
@@ -94,22 +144,39 @@ def interleaved(configs: Sequence[tuple[str, Path]], runs: int, progress: bool =
 def table(results: Sequence[Result], floor: Result) -> str:
     """Variant, runs, median and best seconds, peak RSS, and time and memory ratios to ``floor``."""
     lines = [
-        f"{'variant':<28} {'runs':>4} {'median s':>9} {'min s':>8} {'peak RSS MB':>12} {'time ×(a)':>10} "
-        f"{'RSS ×(a)':>9}"
+        f"{'variant':<30} {'runs':>4} {'median s':>9} {'min s':>9} {'peak RSS MB':>11} {'time ×(a)':>9} {'RSS ×(a)':>8}"
     ]
     for result in results:
         failed = len(result.runs) - len(result.ok)
         runs = f"{len(result.ok)}" + (f" ({failed} failed)" if failed else "")
         lines.append(
-            f"{result.label:<28} {runs:>4} {_number(result.median, 9, 2)} {_number(result.best, 8, 2)} "
-            f"{_number(result.peak_mb, 12, 0)} {_number(ratio(result.median, floor.median), 10, 2)} "
-            f"{_number(ratio(result.peak_mb, floor.peak_mb), 9, 2)}"
+            f"{result.label:<30} {runs:>4} {cell(result.median, 9, 2)} {cell(result.best, 9, 2)} "
+            f"{cell(result.peak_mb, 11, 0)} {cell(ratio(result.median, floor.median), 9, 2)} "
+            f"{cell(ratio(result.peak_mb, floor.peak_mb), 8, 2)}"
         )
     return "\n".join(lines)
 
 
-def ratio(value: float | None, base: float | None) -> float | None:
-    return value / base if value is not None and base else None
+def ratio(value: Value | None, base: Value | None) -> Value | None:
+    """value / base, with its bound: a lower bound over an exact figure stays a lower bound, and so on."""
+    if value is None or base is None or not base.value:
+        return None
+    if value.bound and base.bound:
+        return None  # two bounds say nothing about their ratio
+    flipped = {">": "<", "<": ">"}
+    return Value(value.value / base.value, value.bound or flipped.get(base.bound, ""))
+
+
+def at_most(value: Value | None, limit: float, strictly: bool = False) -> bool | None:
+    """Whether ``value`` is within ``limit``; None when unknown (a failed build, a bound on the wrong side)."""
+    if value is None:
+        return None
+    within = value.value < limit if strictly else value.value <= limit
+    if value.bound == ">" and within:
+        return None
+    if value.bound == "<" and not within:
+        return None
+    return within
 
 
 def verdict(passed: bool | None, text: str) -> str:
@@ -118,5 +185,13 @@ def verdict(passed: bool | None, text: str) -> str:
     return f"{word}  {text}"
 
 
-def _number(value: float | None, width: int, digits: int) -> str:
-    return f"{value:>{width},.{digits}f}" if value is not None else f"{'-':>{width}}"
+def cell(value: Value | None, width: int, digits: int) -> str:
+    """A right-aligned table cell: "-" for no value, ">" or "<" before a bound."""
+    if value is None:
+        return f"{'-':>{width}}"
+    return f"{value.bound}{value.value:,.{digits}f}".rjust(width)
+
+
+def times(value: Value | None) -> str:
+    """A ratio for a sentence: "1.32×", ">4.10×"."""
+    return f"{value.bound}{value.value:.2f}×" if value is not None else "-"
