@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import nh3
 
-# Removed with everything inside them: none of it is article text.
+# Removed with everything inside them: none of it is article text. (An
+# ``object`` loses only its tag: what it holds is the text shown without the plug-in.)
 _DROPPED_WITH_CONTENT = {
     "script",
     "style",
     "template",
     "noscript",
     "iframe",
-    "object",
     "embed",
     "frame",
     "frameset",
