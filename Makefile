@@ -27,7 +27,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python -m bench
 
 quotes: $(STAMP)
 	$(BIN)/python scripts/quote_accuracy.py
