@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, mkdocs_build, site_config
 from explainers.newsroom import load_newsroom
 
 
@@ -48,3 +54,31 @@ def test_speakers_resolve_to_actors_through_their_aliases(sources_copy):
     assert newsroom.resolve_speaker("Elena Ramirez") == "elena-ramirez"
     assert newsroom.resolve_speaker("Ramirez") is None  # shared: never guessed
     assert newsroom.resolve_speaker("Someone Else") is None
+
+
+def test_only_actors_something_names_get_a_page(tmp_path: Path, sources_copy: Path) -> None:
+    # One entry no source names, one named only on a hand-written page in docs/.
+    (sources_copy / "glossary" / "ada-quill.yml").write_text(
+        "name: Ada Quill\nkind: person\nsummary: A glossary entry nothing names.\n", encoding="utf-8"
+    )
+    (sources_copy / "glossary" / "bram-tull.yml").write_text(
+        "name: Bram Tull\nkind: person\nsummary: Named only in the newsroom's own pages.\n", encoding="utf-8"
+    )
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "about.md").write_text(
+        (docs / "about.md").read_text(encoding="utf-8") + "\nOur editor is Bram Tull.\n", encoding="utf-8"
+    )
+    config = site_config(tmp_path, sources=sources_copy, docs_dir=str(docs))
+    result = mkdocs_build(config, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "no article mentions Ada Quill" in result.stderr  # the editor hears of the unused entry
+    site = tmp_path / "site"
+    assert not (site / "actors" / "ada-quill").exists()
+    assert (site / "actors" / "bram-tull" / "index.html").is_file()
+    about = BeautifulSoup((site / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert about.select_one('a.xp-actor[data-actor="bram-tull"]')["href"] == "../actors/bram-tull/"
+    index = BeautifulSoup((site / "actors" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    names = {el.get_text(): el.name for el in index.select("dl.xp-actor-index dt > *")}
+    assert names["Ada Quill"] == "span" and names["Bram Tull"] == "a" and names["Nicolás Maduro"] == "a"
+    assert "A glossary entry nothing names." in index.get_text()

@@ -83,6 +83,15 @@ class Newsroom:
                 index[actor_id].append(event)
         return index
 
+    @cached_property
+    def actors_on_record(self) -> frozenset[str]:
+        """Actors something in the sources names: an explainer, a quote or an event.
+
+        Only these get a page of their own; the actor index lists every entry.
+        """
+        named = set(self._explainers_by_actor) | set(self._quotes_by_actor) | set(self._events_by_actor)
+        return frozenset(named & self.actors.keys())
+
     def explainers_of(self, actor_id: str) -> list[Explainer]:
         return self._explainers_by_actor.get(actor_id, [])
 

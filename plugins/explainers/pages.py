@@ -8,6 +8,7 @@ extension links its mentions); everything else is escaped raw HTML.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 
 from .article_text import blocks_markdown
 from .articles import slugify
@@ -258,8 +259,8 @@ def _context(explainer: Explainer, actor: Actor, links: Links) -> str:
     )
 
 
-def actors_index_page(newsroom: Newsroom, links: Links) -> str:
-    """All actors by kind, each kind A–Z, with an A–Z jump list."""
+def actors_index_page(newsroom: Newsroom, links: Links, with_pages: Collection[str] | None = None) -> str:
+    """All actors by kind, each kind A–Z, with an A–Z jump list; linked when they have a page."""
     parts = [_title("Actors")]
     groups = actors_by_kind(newsroom.actors)
     jump = " · ".join(f'<a href="#{kind}">{esc(label)}</a>' for kind, label in KIND_LABELS.items() if kind in groups)
@@ -269,12 +270,18 @@ def actors_index_page(newsroom: Newsroom, links: Links) -> str:
             continue
         parts.append(markdown_heading(2, label, kind))
         items = "".join(
-            f"<dt>{actor_link(a, links, tooltip=False)}</dt><dd>{esc(a.summary)} "
+            f"<dt>{_index_name(a, links, with_pages)}</dt><dd>{esc(a.summary)} "
             f'<span class="xp-note">({len(newsroom.explainers_of(a.id))} explainers)</span></dd>'
             for a in groups[kind]
         )
         parts.append(f'<dl class="xp-actor-index">{items}</dl>')
     return "\n\n".join(parts) + "\n"
+
+
+def _index_name(actor: Actor, links: Links, with_pages: Collection[str] | None) -> str:
+    if with_pages is None or actor.id in with_pages:
+        return actor_link(actor, links, tooltip=False)
+    return f'<span class="xp-actor-name">{esc(actor.name)}</span>'
 
 
 # --- home -----------------------------------------------------------------

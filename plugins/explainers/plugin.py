@@ -99,7 +99,12 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         assert self.newsroom is not None
         docs_dir = Path(config.docs_dir).resolve()
         has_home = files.get_file_from_path("index.md") is not None
-        pages = generated_pages(self.newsroom, with_home=not has_home, site_name=config.site_name)
+        pages = generated_pages(
+            self.newsroom,
+            with_home=not has_home,
+            site_name=config.site_name,
+            named_elsewhere=self._named_on_hand_written_pages(files),
+        )
         self.generated = {}
         for page in pages:
             if files.get_file_from_path(page.uri) is not None:
@@ -122,6 +127,19 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                 File.generated(config, f"data/{name}.json", content=json.dumps(data, ensure_ascii=False, indent=1))
             )
         return files
+
+    def _named_on_hand_written_pages(self, files: Files) -> set[str]:
+        """Actors the pages in docs/ may link to, so that each has a page to link to."""
+        assert self.newsroom is not None
+        if not self.config.link_docs:
+            return set()
+        owners = self.newsroom.matcher.owners
+        return {
+            actor_id
+            for file in files.documentation_pages()
+            for _, _, alias in self.newsroom.matcher.scan(file.content_string)
+            for actor_id in owners[alias]  # every owner of a shared alias: the linker picks one later
+        }
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable
+from typing import Callable, Collection
 
 from .newsroom import Newsroom
 from .pages import (
@@ -40,8 +40,17 @@ class GeneratedPage:
         return set_aside_html(self.write(Links(self.uri, url_of)))
 
 
-def generated_pages(newsroom: Newsroom, *, with_home: bool, site_name: str = "") -> list[GeneratedPage]:
-    """Every page the newsroom's sources make, in a stable order."""
+def generated_pages(
+    newsroom: Newsroom, *, with_home: bool, site_name: str = "", named_elsewhere: Collection[str] = ()
+) -> list[GeneratedPage]:
+    """Every page the newsroom's sources make, in a stable order.
+
+    An actor gets a page when the sources name them (``Newsroom.actors_on_record``)
+    or a hand-written page does (``named_elsewhere``). A glossary of thousands
+    of entries, most of them not in the news this year, then costs the build
+    their index entries, not thousands of empty pages.
+    """
+    with_pages = newsroom.actors_on_record | set(named_elsewhere)
     pages = []
     if with_home:
         pages.append(GeneratedPage(HOME_URI, partial(home_page, newsroom, site_name=site_name)))
@@ -56,8 +65,8 @@ def generated_pages(newsroom: Newsroom, *, with_home: bool, site_name: str = "")
                 hidden=True,  # the home page lists them; a sidebar of every explainer would not scale
             )
         )
-    pages.append(GeneratedPage(ACTORS_URI, partial(actors_index_page, newsroom)))
-    for actor in newsroom.actors.values():
+    pages.append(GeneratedPage(ACTORS_URI, partial(actors_index_page, newsroom, with_pages=with_pages)))
+    for actor in (a for a in newsroom.actors.values() if a.id in with_pages):
         pages.append(
             GeneratedPage(
                 actor_uri(actor.id),
