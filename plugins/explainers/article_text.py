@@ -96,18 +96,25 @@ def _pieces(block: Block, quotes: Iterable[Quote]) -> Iterator[str]:
 
 def paragraph_markdown(block: Block, quotes: Iterable[Quote] = ()) -> str:
     """A paragraph's Markdown, its anchor on the line after it (attr_list)."""
-    body = "".join(_pieces(block, quotes)).strip()
+    # A paragraph with nothing to show still gets its element, so its anchor is never shown as text.
+    body = "".join(_pieces(block, quotes)).strip() or "<span></span>"
     return f"{body}\n{{: #{block.anchor} }}"
 
 
 def blocks_markdown(blocks: Iterable[Block], quotes_of: dict[str, list[Quote]]) -> Iterator[str]:
     """Headings and paragraphs as Markdown parts; consecutive list items make one list."""
+    after_list = False
     for listed, run in groupby(blocks, key=lambda b: b.listed if b.kind == "paragraph" else ""):
         if listed:
+            if after_list:
+                # Markdown would run two lists together; a comment between them ends the first.
+                yield "<!-- -->"
             items = [paragraph_markdown(b, quotes_of.get(b.anchor, ())) for b in run]
             marker = "1." if listed == "ol" else "-"
             yield "\n".join(f"{marker} {item}" for item in items)
+            after_list = True
             continue
+        after_list = False
         for block in run:
             if block.kind == "heading":
                 yield markdown_heading(2, block.text, block.anchor)

@@ -31,6 +31,8 @@ CORRECTION_FIELDS = ("quotes", "ignore_aliases")
 _CLOSING_PUNCTUATION = tuple('.!?:;,"”’)]…')
 _HEADING_MAX = 100
 _OPENING_MARKS = tuple("\"“‘'«")
+# Control characters are no text and no line break; a line of them alone is a blank line.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 
@@ -161,7 +163,7 @@ def read_txt(text: str, path: str, problems: list[Problem]) -> tuple[dict, list[
     One paragraph per line, or, for hard-wrapped files (a line running on
     into a lowercase one), one paragraph per blank-line-separated chunk.
     """
-    lines = text.split("\n")
+    lines = _CONTROL.sub("", text).split("\n")
     numbered = [(i + 1, line.strip()) for i, line in enumerate(lines)]
     content = [(n, line) for n, line in numbered if line]
     if not content:
@@ -240,7 +242,7 @@ def read_md(text: str, path: str, problems: list[Problem]) -> tuple[dict, list[R
                 blocks.append(RawBlock("paragraph", text, paragraph[0][0], marks, listed))
             paragraph.clear()
 
-    for offset, raw in enumerate(text.split("\n")):
+    for offset, raw in enumerate(_CONTROL.sub("", text).split("\n")):
         n = body_start + offset
         line = raw.strip()
         heading = _MD_HEADING.match(line)

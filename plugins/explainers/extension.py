@@ -33,6 +33,7 @@ _SKIPPED_TAGS = frozenset(
 _SKIPPED_CLASS = "xp-nolink"
 log = logging.getLogger(__name__)
 _UNSAFE_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.I)
+_PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
 
 
 @dataclass
@@ -90,7 +91,9 @@ class MentionLinker(Treeprocessor):
 
     def _link(self, text: str, tracker: MentionTracker) -> tuple[str, list[etree.Element]]:
         """The plain text before the first mention, and the nodes that follow it."""
-        mentions = tracker.mentions(text)
+        # Python-Markdown's placeholders ("\x02wzxhzdk:7\x03") hold stashed HTML; an alias
+        # such as "7" must not match inside one. Blanking them keeps every offset.
+        mentions = tracker.mentions(_PLACEHOLDER.sub(lambda m: " " * len(m.group()), text))
         if not mentions:
             return text, []
         head = ""
