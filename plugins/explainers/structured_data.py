@@ -37,9 +37,7 @@ _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # The HTML parser ends a script at "</script" and treats "<!--" specially; JSON
 # allows any character as a \u escape, so these never appear raw. U+2028/9 end
 # lines in JavaScript, which some consumers feed the text to.
-_SCRIPT_SAFE = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def json_ld_script(data: dict[str, Any]) -> str:

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route
@@ -60,10 +61,20 @@ def localise_sitemap(xml: str, base_url: str) -> str:
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, quietly, with the sitemap pointing at this server."""
+    """Static files under `under` (a sub-path, as GitHub Pages serves a project site), quietly, with the
+    sitemap pointing at this server. Anything outside the sub-path is not found, as on GitHub Pages."""
+
+    def __init__(self, *args: Any, under: str = "/", **kwargs: Any) -> None:
+        self.under = under
+        super().__init__(*args, **kwargs)
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # keep the test output for the tests
+
+    def end_headers(self) -> None:
+        # LinkChecker limits itself to a few requests a second per host unless the server says it may go faster.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
 
     def do_GET(self) -> None:
         if urlsplit(self.path).path.endswith("/sitemap.xml"):
@@ -71,12 +82,28 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         else:
             super().do_GET()
 
+    def send_head(self) -> Any:
+        path = urlsplit(self.path).path
+        if path + "/" == self.under:  # the project's address without its final slash
+            self.send_response(301)
+            self.send_header("Location", self.under)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if not path.startswith(self.under):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + path.removeprefix(self.under))
+
     def _send_sitemap(self) -> None:
         path = Path(self.translate_path(self.path))
-        if not path.is_file():
+        if not urlsplit(self.path).path.startswith(self.under) or not path.is_file():
             self.send_error(404)
             return
-        base_url = f"http://{HOST}:{self.server.server_address[1]}/"
+        base_url = f"http://{HOST}:{self.server.server_address[1]}{self.under}"
         body = localise_sitemap(path.read_text(encoding="utf-8"), base_url).encode("utf-8")
         self.send_response(200)
         self.send_header("Content-Type", "application/xml")
@@ -86,14 +113,17 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve `site` on a free port of 127.0.0.1 in a thread; yields the base URL (with a final slash)."""
-    handler = functools.partial(_SiteHandler, directory=str(site))
+def serve(site: Path, under: str = "/") -> Iterator[str]:
+    """Serve `site` on a free port of 127.0.0.1 in a thread, at the path `under` ("/x/" for a project site).
+
+    Yields the site's base URL (with a final slash). The folder may be filled after the server starts.
+    """
+    handler = functools.partial(_SiteHandler, directory=str(site), under=under)
     server = http.server.ThreadingHTTPServer((HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        yield f"http://{HOST}:{server.server_address[1]}/"
+        yield f"http://{HOST}:{server.server_address[1]}{under}"
     finally:
         server.shutdown()
         server.server_close()
