@@ -8,6 +8,7 @@ with every case at the same time (a build takes seconds), strictly and not.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -418,3 +419,17 @@ def test_an_unreadable_article(sources_copy, monkeypatch, capsys, mkdocs_warning
         "explainers: sources/articles/locked.txt:1: cannot read the file: Permission denied "
         "(check that it is a readable file)"
     ]
+
+
+def _gist(line: str) -> str:
+    """The fixed words of a message: "unknown field", "must be a line of text", "the article is empty"."""
+    message = re.sub(r"^`[^`]*`\s*", "", line.split(": ", 2)[2])  # "`summary` must be …": the field varies
+    return re.split(r"[`“(:,\d]", message)[0].strip()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_the_editors_guide_explains_it(case):
+    guide = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8").replace("`", "")
+    for line in case.expected:
+        assert len(_gist(line)) >= 3 and _gist(line) in guide, _gist(line)
+    assert "Editors’ guide: editors.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
