@@ -269,7 +269,7 @@ def describe_violations(violations: list[tuple[dict, list[dict], list[dict]]]) -
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", [SEED, "actors/nicolas-maduro/", "timeline/"])
+@pytest.mark.parametrize("path", [SEED, "actors/nicolas-maduro/", "timeline/", "quotes/"])
 def test_pages_have_no_serious_accessibility_violations(open_page, path, scheme):
     # On a first visit (nothing stored under localStorage "<site path>.__palette") Material picks the palette whose
     # `media` matches, so emulating the reader's system preference selects it, as it would for a real reader.
@@ -300,6 +300,21 @@ def test_timeline_prints_black_on_white_with_sources_spelled_out(open_page):
     link = page.locator(".xp-event-source a[href^='http']").first
     after = link.evaluate("el => getComputedStyle(el, '::after').content")
     assert link.get_attribute("href") in after
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_whos_who_summaries_sit_under_their_own_names(open_page, width):
+    page = open_page(f"{SEED}#whos-who", viewport={"width": width, "height": 900})
+    gaps = page.eval_on_selector_all(
+        "dl.xp-whos-who > dd",
+        """dds => dds.filter(dd => dd.nextElementSibling).map(dd => {
+            const name = dd.previousElementSibling.getBoundingClientRect(), box = dd.getBoundingClientRect();
+            const next = dd.nextElementSibling.getBoundingClientRect();
+            return [box.top - name.bottom, next.top - box.bottom];
+        })""",
+    )
+    assert len(gaps) >= 20
+    assert all(above < below for above, below in gaps), f"(to its name, to the next name) in px: {gaps[:3]}"
 
 
 def test_timeline_fits_a_phone_screen(open_page):

@@ -1,4 +1,5 @@
-"""Screenshots of the example site for a person to look at: explainer and timeline, wide and narrow, light and dark.
+"""Screenshots of the example site for a person to look at: home, explainer, actor page and timeline, wide and narrow,
+light and dark.
 
     python tests/browser/screenshots.py OUTPUT_FOLDER
 
@@ -22,6 +23,7 @@ from browser.harness import launch_chromium, offline_context, serve, wait_for_pa
 from conftest import mkdocs_build, site_config, warnings_in
 
 SEED = "explainers/us-venezuela-relations/"
+ACTOR = "actors/nicolas-maduro/"  # a person with a description, links and many events
 WIDTHS = {1280: 900, 390: 844}  # a laptop, a phone
 PALETTES = {"light": "default", "dark": "slate"}  # reader's system preference → Material's colour scheme
 
@@ -63,16 +65,14 @@ def take_screenshots(base_url: str, output: Path) -> list[Path]:
                     browser, base_url=base_url, viewport={"width": width, "height": height}, color_scheme=palette
                 )
                 page = context.new_page()
-                page.goto(SEED)
-                wait_for_palette(page, scheme)
-                written.append(output / f"explainer-{width}-{palette}.png")
-                page.screenshot(path=written[-1], full_page=True)
-                written.append(output / f"explainer-background-{width}-{palette}.png")
-                shoot_section(page, "background", written[-1])
-                page.goto("timeline/")
-                wait_for_palette(page, scheme)
-                written.append(output / f"timeline-{width}-{palette}.png")
-                page.screenshot(path=written[-1], full_page=True)
+                for name, path in (("home", ""), ("explainer", SEED), ("actor", ACTOR), ("timeline", "timeline/")):
+                    page.goto(path)
+                    wait_for_palette(page, scheme)
+                    written.append(output / f"{name}-{width}-{palette}.png")
+                    page.screenshot(path=written[-1], full_page=True)
+                    if name == "explainer":
+                        written.append(output / f"explainer-background-{width}-{palette}.png")
+                        shoot_section(page, "background", written[-1])
                 context.close()
         browser.close()
     return written
