@@ -26,7 +26,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from browser.harness import chromium_path, launch_chromium, offline_context, serve, wait_for_palette
-from conftest import ROOT
+from conftest import ROOT, mkdocs_build, site_config, warnings_in
 
 pytestmark = pytest.mark.browser
 
@@ -197,6 +197,42 @@ def test_tooltips_work_after_instant_navigation(open_page, built_sites):
     link = page.locator(FIRST_ACTOR_LINK)
     link.hover()
     expect_tooltip(page, link, summary_of(link))
+
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory) -> Iterator[str]:
+    """The example site as GitHub Pages serves a project site: built for, and served under, /newsroom-explainers/."""
+    folder = tmp_path_factory.mktemp("project-site")
+    (folder / "site").mkdir()
+    with serve(folder / "site", under="/newsroom-explainers/") as base_url:
+        result = mkdocs_build(site_config(folder, site_url=base_url))
+        if result.returncode != 0 or warnings_in(result.stderr):
+            pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}")
+        yield base_url
+
+
+def test_instant_navigation_and_tooltips_work_under_a_project_sub_path(chromium, project_site):
+    context = offline_context(chromium, base_url=project_site)
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        page.goto(project_site)
+        page.evaluate("window.__marker = 'same document'")
+        page.locator(f"article a[href$='{SEED}']").click()
+        expect(page).to_have_url(project_site + SEED)
+        expect(page.locator("article h1")).to_contain_text("Venezuela")
+        assert page.evaluate("window.__marker") == "same document", "the page reloaded: instant navigation is off"
+        link = page.locator(FIRST_ACTOR_LINK)
+        link.hover()
+        expect_tooltip(page, link, summary_of(link))
+        # The stylesheet and the actor page resolve inside the project's folder, not at the host's root.
+        link.click()
+        expect(page).to_have_url(re.compile(rf"^{re.escape(project_site)}actors/[a-z-]+/$"))
+        assert page.evaluate("window.__marker") == "same document"
+        styled = page.evaluate("[...document.styleSheets].some(s => (s.href || '').endsWith('assets/explainers.css'))")
+        assert styled, "explainers.css is not loaded"
+    finally:
+        context.close()
 
 
 def test_hovering_a_later_mention_shows_its_summary(open_page):
