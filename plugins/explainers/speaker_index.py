@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .quotes_vocabulary import HONORIFICS
@@ -155,6 +156,11 @@ class SpeakerIndex:
         self.mentions.sort(key=lambda m: m.position)
         self.subjects.sort(key=lambda s: s.position)
         self._person_names = {m.name for m in self.mentions if m.person}
+        # Each name in lowercase words, split once: resolving a surname compares it with every mention.
+        self._lower_words = {m.name: [w.lower() for w in m.name.split()] for m in self.mentions}
+        self._by_last_word: dict[str, list[Mention]] = defaultdict(list)  # in article order
+        for m in self.mentions:
+            self._by_last_word[self._lower_words[m.name][-1]].append(m)
 
     # --- names ------------------------------------------------------------
 
@@ -167,7 +173,12 @@ class SpeakerIndex:
 
     def _resolve_name(self, name: str, position: Position) -> str:
         words = name.split()
-        longer = [m for m in self.mentions if not m.organisation and _extends(m.name.split(), words)]
+        lower = [w.lower() for w in words]
+        longer = [
+            m
+            for m in self._by_last_word.get(lower[-1], ()) if not m.organisation
+            and _extends(self._lower_words[m.name], lower)
+        ]  # fmt: skip
         if not longer and len(words) == 1:
             # A family name written first ("Kim" for "Kim Min-seok") or a known name ("Lula").
             longer = [m for m in self.mentions if m.person and len(m.name.split()) > 1 and words[0] in m.name.split()]
@@ -299,8 +310,8 @@ class SpeakerIndex:
 
 
 def _extends(full: list[str], words: list[str]) -> bool:
-    # Case-blind: "Ten Hag" opening a sentence is "Erik ten Hag".
-    return len(full) > len(words) and [w.lower() for w in full[-len(words) :]] == [w.lower() for w in words]
+    # Both in lowercase words: case-blind, as "Ten Hag" opening a sentence is "Erik ten Hag".
+    return len(full) > len(words) and full[-len(words) :] == words
 
 
 def _similar(a: str, b: str) -> bool:

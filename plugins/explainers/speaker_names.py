@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from .quotes_vocabulary import (
     DOCUMENT_WORDS,
@@ -52,17 +52,27 @@ ADVERBIAL = frozenset((
 ))  # fmt: skip
 
 
-@dataclass(frozen=True)
 class Token:
-    """A word of a speaker phrase, with its offsets in the text it came from."""
+    """A word of a speaker phrase, with its offsets in the text it came from.
 
-    text: str
-    start: int
-    end: int
+    A plain slotted class: an article makes tens of thousands of tokens, and
+    every rule reads ``lower``, so it is computed once, when the token is made.
+    """
 
-    @cached_property  # asked for on every rule that reads a word: compute it once
-    def lower(self) -> str:
-        return self.text.lower().rstrip(".")
+    __slots__ = ("end", "lower", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.lower = text.lower().rstrip(".")
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
 
     @property
     def bare(self) -> str:
@@ -119,14 +129,18 @@ def _is_title_word(lower: str) -> bool:
 
 def is_name_word(token: Token) -> bool:
     """A capitalised word that may belong to a name ("Ramirez", "U.S.", "al-Amr")."""
-    word = token.text
-    if token.lower in NAME_PARTICLES or not word[:1].isalpha():
+    return _is_name_text(token.text, token.lower)
+
+
+@lru_cache(maxsize=65536)  # asked for every word of every paragraph, several times over
+def _is_name_text(word: str, lower: str) -> bool:
+    if lower in NAME_PARTICLES or not word[:1].isalpha():
         return False
     if not word[:1].isupper():
         # "al-Amr", "el-Sisi": a lowercase particle joined to a capitalised name
         head, _, rest = word.partition("-")
         return head in NAME_PARTICLES and rest[:1].isupper()
-    return token.lower not in NOT_NAMES and not is_title(token)
+    return lower not in NOT_NAMES and not _is_title_word(lower)
 
 
 def name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
