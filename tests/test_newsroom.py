@@ -8,6 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, mkdocs_build, site_config
+from explainers import newsroom as newsroom_module
 from explainers.newsroom import load_newsroom
 
 
@@ -46,6 +47,20 @@ def test_related_explainers_and_actors_mentioned_together(sources_copy):
     together = dict((a.id, n) for a, n in newsroom.mentioned_with("chevron"))
     assert together == {"venezuela": 1, "united-states": 1, "nicolas-maduro": 1}
     assert [e.slug for e in newsroom.explainers_of("chevron")] == ["oil"]
+
+
+def test_related_explainers_of_a_popular_actor_come_from_around_the_same_date(sources_copy, monkeypatch):
+    monkeypatch.setattr(newsroom_module, "RELATED_WINDOW", 4)
+    articles = sources_copy / "articles"
+    for day in range(1, 11):  # ten stories naming Maduro, one a day
+        (articles / f"day-{day:02}.txt").write_text(f"Day {day}\nMaduro spoke again.\n")
+        (articles / f"day-{day:02}.yml").write_text(f"date: 2024-03-{day:02}\n")
+    newsroom, _ = load_newsroom(sources_copy)
+    day_5 = next(e for e in newsroom.explainers if e.slug == "day-05")
+    # Only the four stories nearest in date are compared (the seed, undated, sorts first).
+    assert sorted(e.slug for e, _ in newsroom.related(day_5)) == ["day-03", "day-04", "day-06"]
+    first = next(e for e in newsroom.explainers if e.slug == "day-01")
+    assert sorted(e.slug for e, _ in newsroom.related(first)) == ["day-02", "day-03", "us-venezuela-relations"]
 
 
 def test_speakers_resolve_to_actors_through_their_aliases(sources_copy):

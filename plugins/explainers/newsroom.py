@@ -8,6 +8,7 @@ second pass over rendered HTML.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,10 @@ class Newsroom:
 
     # Indexes built on first use: actor pages ask them once per actor, so a
     # scan of every explainer per question would make a build quadratic.
+    @cached_property
+    def by_slug(self) -> dict[str, Explainer]:
+        return {e.slug: e for e in self.explainers}
+
     @cached_property
     def _explainers_by_actor(self) -> dict[str, list[Explainer]]:
         index: dict[str, list[Explainer]] = defaultdict(list)
@@ -110,20 +115,49 @@ class Newsroom:
         return [(self.actors[a], n) for a, n in ranked[:limit]]
 
     def related(self, explainer: Explainer, limit: int = 5) -> list[tuple[Explainer, int]]:
-        """Other explainers sharing actors with this one, most shared first."""
+        """Other explainers sharing actors with this one, most shared first.
+
+        Only the ``RELATED_WINDOW`` explainers nearest in date are compared per
+        shared actor: a president named in half the archive would otherwise
+        make every explainer compare itself with every other one.
+        """
         shared: Counter[str] = Counter()
         by_slug = {}
         for actor_id in explainer.actor_ids:
-            for other in self.explainers_of(actor_id):
+            for other in self._nearest_in_date(actor_id, explainer):
                 if other is not explainer:
                     shared[other.slug] += 1
                     by_slug[other.slug] = other
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], by_slug[item[0]].article.title))
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], by_slug[item[0]].article.title, item[0]))
         return [(by_slug[slug], n) for slug, n in ranked[:limit]]
+
+    @cached_property
+    def _explainers_by_actor_in_date_order(self) -> dict[str, tuple[list[tuple[str, str]], list[Explainer]]]:
+        index = {}
+        for actor_id, explainers in self._explainers_by_actor.items():
+            ordered = sorted(explainers, key=_date_order)
+            index[actor_id] = ([_date_order(e) for e in ordered], ordered)
+        return index
+
+    def _nearest_in_date(self, actor_id: str, explainer: Explainer) -> list[Explainer]:
+        keys, ordered = self._explainers_by_actor_in_date_order.get(actor_id, ([], []))
+        if len(ordered) <= RELATED_WINDOW:
+            return ordered
+        at = bisect.bisect_left(keys, _date_order(explainer))
+        start = min(max(0, at - RELATED_WINDOW // 2), len(ordered) - RELATED_WINDOW)
+        return ordered[start : start + RELATED_WINDOW]
 
     def resolve_speaker(self, name: str) -> str | None:
         """The actor a speaker's name refers to (see ``Matcher.sole_owner``)."""
         return self.matcher.sole_owner(name)
+
+
+# How many explainers of one actor, nearest in date, are compared when looking for related ones.
+RELATED_WINDOW = 30
+
+
+def _date_order(explainer: Explainer) -> tuple[str, str]:
+    return explainer.article.meta.date or "", explainer.slug
 
 
 def _ignored_aliases(article: Article, problems: list[Problem]) -> frozenset[str]:
