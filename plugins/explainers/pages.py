@@ -142,14 +142,14 @@ def _spoken(segments: list[Quote]) -> str:
 
 def quote_cards(newsroom: Newsroom, quotes: tuple[Quote, ...] | list[Quote], links: Links, show_article: bool) -> str:
     """Cited blockquotes: the words, the speaker and role, and a link back to the paragraph."""
-    titles = {e.slug: e.article.title for e in newsroom.explainers}
     cards = []
     for segments in utterances(quotes):
         quote = segments[0]
         actor = newsroom.actors.get(quote.actor_id) if quote.actor_id else None
         anchor = quote.id if quote.start >= 0 else quote.paragraph
         back = links.explainer(quote.article, anchor)
-        where = f"in “{esc(titles.get(quote.article, quote.article))}”" if show_article else "in the article"
+        source = newsroom.by_slug.get(quote.article)
+        where = f"in “{esc(source.article.title if source else quote.article)}”" if show_article else "in the article"
         role = f', <span class="xp-role">{esc(quote.role)}</span>' if quote.role else ""
         cue = f' <span class="xp-cue">({esc(quote.cue)})</span>' if quote.cue else ""
         cards.append(

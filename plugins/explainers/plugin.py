@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
@@ -20,7 +21,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from .data import site_data
 from .extension import ExplainersExtension, PageContext
@@ -197,13 +197,43 @@ def _as_editors_see_it(path: Path) -> Path:
 
 
 def _url_of(files: Files) -> Callable[[str, str], str]:
+    # Looked up once per page: Files.get_file_from_path builds a PurePath on every call.
+    urls = {file.src_uri: file.url for file in files}
+
     def url_of(from_uri: str, to_uri: str) -> str:
-        source, target = files.get_file_from_path(from_uri), files.get_file_from_path(to_uri)
-        if source is None or target is None:
-            raise KeyError(f"no page {to_uri if target is None else from_uri} in the site")
-        return get_relative_url(target.url, source.url)
+        if from_uri not in urls or to_uri not in urls:
+            raise KeyError(f"no page {to_uri if to_uri not in urls else from_uri} in the site")
+        return relative_url(urls[to_uri], urls[from_uri])
 
     return url_of
+
+
+def relative_url(url: str, other: str) -> str:
+    """``mkdocs.utils.get_relative_url`` for the normalised URLs of built pages.
+
+    Generated pages hold tens of thousands of links; splitting each page's
+    own URL once instead of once per link keeps link-writing out of the profile.
+    """
+    other_parts = _folder_parts(other)
+    dest_parts = _url_parts(url)
+    common = 0
+    for a, b in zip(other_parts, dest_parts):  # noqa: B905 - stops at the shorter one on purpose
+        if a != b:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(other_parts) - common) + list(dest_parts[common:])) or "."
+    return relative + "/" if url.endswith("/") else relative
+
+
+@lru_cache(maxsize=4096)
+def _folder_parts(url: str) -> tuple[str, ...]:
+    folder, _, name = url.rpartition("/")
+    return _url_parts(folder if "." in name else url)
+
+
+@lru_cache(maxsize=65536)
+def _url_parts(url: str) -> tuple[str, ...]:
+    return tuple(part for part in url.split("/") if part and part != ".")
 
 
 def _stylesheet() -> str:

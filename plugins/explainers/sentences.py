@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words ending in "." that do not end a sentence.
 _ABBREVIATIONS = frozenset((
@@ -43,7 +44,14 @@ def _is_abbreviation(word: str) -> bool:
 
 def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
     """The sentence holding text[start:end], and that span's offsets within it."""
-    for s_start, s_end in sentence_spans(text):
+    for s_start, s_end in _spans_of(text):
         if s_start <= start < s_end:
             return text[s_start:s_end], start - s_start, min(end, s_end) - s_start
     return text, start, end
+
+
+@lru_cache(maxsize=1024)
+def _spans_of(text: str) -> tuple[tuple[int, int], ...]:
+    # Actor pages ask for the sentence around each actor's first mention: one paragraph
+    # naming twenty actors would otherwise be split into sentences twenty times.
+    return tuple(sentence_spans(text))
