@@ -13,7 +13,9 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, mkdocs_build, page_path, site_config, warnings_in
 from explainers.model import Actor
-from explainers.structured_data import json_ld_script, same_as
+from explainers.newsroom import load_newsroom
+from explainers.render import Links, explainer_uri
+from explainers.structured_data import explainer_json_ld, json_ld_script, same_as
 
 SEED = "explainers/us-venezuela-relations.md"
 GLOSSARY = ROOT / "sources" / "glossary"
@@ -94,6 +96,26 @@ def test_explainer_quotes_are_quotations_with_speakers(site):
     ramirez = next(q for q in attributed if q["spokenByCharacter"]["name"] == "Elena Ramirez")
     assert ramirez["spokenByCharacter"]["@type"] == "Person"
     assert ramirez["text"].startswith("These preliminary talks represent")
+
+
+def test_explainer_data_carries_the_articles_source_facts(sources_copy):
+    (sources_copy / "articles" / "us-venezuela-relations.yml").write_text(
+        "publisher: Example Wire\ndate: 2024-03-14\nurl: https://example.org/us-venezuela\nauthor: Ana Reyes\n"
+        "summary: Talks without a meeting.\ntopics: [diplomacy, sanctions]\n",
+        encoding="utf-8",
+    )
+    newsroom, problems = load_newsroom(sources_copy)
+    assert not [p for p in problems if p.severity != "info"], problems
+    explainer = newsroom.explainers[0]
+    links = Links(explainer_uri(explainer.slug), lambda page, target: f"../../{target.removesuffix('.md')}/")
+    article = explainer_json_ld(newsroom, explainer, [], links)["@graph"][0]
+    assert article["datePublished"] == "2024-03-14"
+    assert article["publisher"] == {"@type": "Organization", "name": "Example Wire"}
+    assert article["author"] == {"@type": "Person", "name": "Ana Reyes"}
+    assert article["isBasedOn"] == "https://example.org/us-venezuela"
+    assert article["description"] == "Talks without a meeting."
+    assert article["keywords"] == ["diplomacy", "sanctions"]
+    assert article["mentions"][0]["url"] == "../../actors/united-states/"
 
 
 def test_json_ld_stays_out_of_the_search_index(site):
