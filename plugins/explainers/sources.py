@@ -46,7 +46,8 @@ class _LineLoader(yaml.SafeLoader):
 # The same loader on libyaml's parser, several times faster: a newsroom's glossary
 # runs to thousands of files. Its error messages are terser, so a file it rejects is
 # parsed again with the pure-Python loader above to tell the editor what is wrong.
-_FastLineLoader: type = type("_FastLineLoader", (getattr(yaml, "CSafeLoader", _LineLoader),), {})
+class _FastLineLoader(getattr(yaml, "CSafeLoader", _LineLoader)):  # type: ignore[misc]
+    """``_LineLoader`` on libyaml's parser, when PyYAML was built with it."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
