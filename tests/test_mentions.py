@@ -183,5 +183,6 @@ def test_extension_reports_glossary_problems_without_mkdocs(tmp_path, caplog):
     (tmp_path / "venezuela.yml").write_text("name: Venezuela\nkind: contry\nsummary: A country.\n")
     markdown.markdown("Venezuela.", extensions=[ExplainersExtension(glossary=str(tmp_path))])
     assert [r.getMessage() for r in caplog.records] == [
-        f"{tmp_path}/venezuela.yml:2: unknown kind `contry` (did you mean `country`?)"
+        f"{tmp_path}/venezuela.yml:2: unknown kind `contry` (did you mean `country`? allowed kinds: person, "
+        "organization, country, place, group, event, concept)"
     ]
