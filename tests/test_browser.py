@@ -353,6 +353,16 @@ def test_whos_who_summaries_sit_under_their_own_names(open_page, width):
     assert all(above < below for above, below in gaps), f"(to its name, to the next name) in px: {gaps[:3]}"
 
 
+def test_an_actors_timeline_reads_in_date_order(open_page):
+    page = open_page("actors/nicolas-maduro/", java_script_enabled=False)
+    dates = page.eval_on_selector_all(
+        "#events ~ ol.xp-timeline > li.xp-event time:first-of-type", "times => times.map(t => t.dateTime)"
+    )
+    assert len(dates) >= 10
+    # "2019" sorts before "2019-01": a period comes before the dates within it.
+    assert dates == sorted(dates), dates
+
+
 def test_timeline_fits_a_phone_screen(open_page):
     page = open_page("explainers/us-venezuela-relations/#background", viewport={"width": 390, "height": 844})
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

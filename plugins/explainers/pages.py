@@ -218,7 +218,7 @@ def actor_page(newsroom: Newsroom, actor: Actor, links: Links) -> str:
     if quotes:
         parts.append(markdown_heading(2, "Quotes", "quotes"))
         parts.append(quote_cards(newsroom, quotes, links, show_article=True))
-    events = newsroom.events_of(actor.id)
+    events = sorted(newsroom.events_of(actor.id), key=lambda event: event.date.sort_key)  # sources list them by file
     if events:
         parts.append(markdown_heading(2, "Timeline", "events"))
         parts.append(timeline_list(newsroom, events, links))
