@@ -8,6 +8,7 @@ sizes a test suite can afford, and growth is checked as a ratio.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -38,12 +39,29 @@ def test_a_link_in_a_loop_is_a_problem_not_a_crash(tmp_path):
     ]
 
 
+def test_links_in_a_loop_among_glossary_entries_and_timeline_files_are_problems(sources_copy):
+    glossary, timeline = sources_copy / "glossary", sources_copy / "timeline"
+    (glossary / "loop.yml").symlink_to(glossary / "loop.yml")
+    (glossary / "gone.yaml").symlink_to(glossary / "missing.yaml")
+    (timeline / "old").mkdir()
+    (timeline / "archive.yml").mkdir()
+    newsroom, problems = load_newsroom(sources_copy)
+    assert "nicolas-maduro" in newsroom.actors and len(newsroom.events) > 30  # the rest is read
+    found = [m.split(" (")[0] for m in messages(problems, sources_copy)]
+    assert {
+        "glossary/gone.yaml:1: this link leads to no file: its target is missing, or links lead in a loop",
+        "glossary/loop.yml:1: this link leads to no file: its target is missing, or links lead in a loop",
+        "timeline/archive.yml:1: this is a folder, not a timeline file",
+    } <= set(found)
+    assert not any(m.startswith("timeline/old") for m in found)  # not named like a timeline file
+
+
 def test_a_folder_named_like_an_article_is_a_problem(tmp_path):
     (tmp_path / "archive.html").mkdir()
     problems: list[Problem] = []
     assert read_articles(tmp_path, problems) == []
     assert messages(problems, tmp_path) == [
-        "archive.html:1: this is a folder, not an article (move the articles in it up into the articles folder)"
+        "archive.html:1: this is a folder, not an article (move the files in it up into this folder)"
     ]
 
 
@@ -100,20 +118,16 @@ def test_a_plain_build_leaves_out_the_broken_article_and_a_strict_build_fails(tm
     assert mkdocs_build(config).returncode != 0
 
 
-def _core_seconds(text: str, actors: list[Actor]) -> float:
-    start = time.perf_counter()
-    _, raw = read_txt(text, "long.txt", [])
-    article = Article("long", "long.txt", ArticleMeta(title="Long"), _anchor_blocks(raw))
-    find_mentions(article, Matcher(actors), False, [])
-    return time.perf_counter() - start
-
-
 @pytest.mark.parametrize("alias", ["Maduro", "the"])
-def test_reading_a_long_article_grows_linearly(alias):
+def test_a_long_article_is_read_whole_even_with_a_common_word_as_alias(alias):
+    # How build time grows with size is measured by bench/limits.py, not asserted here.
     seed = (ROOT / "sources" / "articles" / "us-venezuela-relations.txt").read_text(encoding="utf-8")
     paragraphs = [line for line in seed.split("\n") if len(line) > 100]
+    _, raw = read_txt("Title\n" + "\n".join(paragraphs * 100), "long.txt", [])
+    article = Article("long", "long.txt", ArticleMeta(title="Long"), _anchor_blocks(raw))
+    assert len(article.paragraphs) == len(paragraphs) * 100
     actors = [Actor("a", "Nicolás Maduro", "person", "x", aliases=(alias,))]
-    small = "Title\n" + "\n".join(paragraphs * 20)
-    large = "Title\n" + "\n".join(paragraphs * 100)
-    ratio = min(_core_seconds(large, actors) for _ in range(2)) / min(_core_seconds(small, actors) for _ in range(2))
-    assert ratio < 5 * 2.0, f"5× the text took {ratio:.1f}× the time"  # linear, with room for a shared machine
+    explainer = find_mentions(article, Matcher(actors), False, [])
+    found = [m.alias for block in article.paragraphs for m in explainer.mentions[block.anchor]]
+    expected = re.findall(rf"(?<!\w)(?:Nicolás Maduro|{alias})(?!\w)", "\n".join(b.text for b in article.paragraphs))
+    assert found == expected and len(found) >= 100

@@ -21,7 +21,17 @@ from .dates import DateError, EventDate
 from .htmltext import formatted, html_article
 from .model import Article, ArticleMeta, Block, Mark, Problem
 from .sanitise import clean_saved_page
-from .sources import LineDict, check_fields, load_yaml, parse_yaml, read_text, text_field, text_list_field
+from .sources import (
+    LineDict,
+    check_fields,
+    folder_entries,
+    load_yaml,
+    parse_yaml,
+    read_text,
+    text_field,
+    text_list_field,
+    unusable_entries,
+)
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 META_FIELDS = ("title", "date", "publisher", "url", "author", "summary", "topics", "licence", "slug")
@@ -285,40 +295,14 @@ _READERS: dict[str, Callable[[str, str, list[Problem]], tuple[dict, list[RawBloc
 
 def find_articles(folder: Path) -> list[Path]:
     """The article files in a folder, sorted so that builds are reproducible."""
-    return sorted(p for p in _entries(folder) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-
-
-def _entries(folder: Path) -> list[Path]:
-    # A folder that vanishes or cannot be listed (mid `mkdocs serve`) holds no articles for this build.
-    try:
-        return sorted(folder.iterdir()) if folder.is_dir() else []
-    except OSError:
-        return []
-
-
-def unusable_entries(folder: Path) -> list[Problem]:
-    """Entries named like articles that are no file: a link in a loop or to nothing, a folder."""
-    problems = []
-    for path in _entries(folder):
-        if path.suffix.lower() not in ARTICLE_SUFFIXES or path.is_file():
-            continue
-        if path.is_dir():
-            message, hint = "this is a folder, not an article", "move the articles in it up into the articles folder"
-        elif path.is_symlink():
-            message, hint = "this link leads to no file: its target is missing, or links lead in a loop", (
-                "point the link at the article file, or replace it with the file"
-            )
-        else:
-            message, hint = "this is not a file that can be read", "save the article as a plain file"
-        problems.append(Problem(str(path), None, message, hint))
-    return problems
+    return sorted(p for p in folder_entries(folder) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
 
 
 def stray_files(folder: Path) -> list[Problem]:
     """Files an editor put among the articles that nothing will read: say so rather than skip them."""
     article_stems = {p.stem for p in find_articles(folder)}
     problems = []
-    for path in (p for p in _entries(folder) if p.is_file() and not p.name.startswith(".")):
+    for path in (p for p in folder_entries(folder) if p.is_file() and not p.name.startswith(".")):
         suffix = path.suffix.lower()
         if suffix in (".yml", ".yaml") and path.stem not in article_stems:
             problems.append(
@@ -346,7 +330,7 @@ def stray_files(folder: Path) -> list[Problem]:
 def read_articles(folder: Path, problems: list[Problem]) -> list[Article]:
     """Every article in the folder; duplicate slugs are reported and the later one skipped."""
     problems.extend(stray_files(folder))
-    problems.extend(unusable_entries(folder))
+    problems.extend(unusable_entries(folder, ARTICLE_SUFFIXES, "an article"))
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for path in find_articles(folder):

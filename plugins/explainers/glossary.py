@@ -9,11 +9,23 @@ from pathlib import Path
 from .articles import slugify
 from .dates import DateError, EventDate
 from .model import ACTOR_KINDS, Actor, Problem
-from .sources import PLACEHOLDER, LineDict, LineList, check_fields, did_you_mean, load_yaml, text_field, text_list_field
+from .sources import (
+    PLACEHOLDER,
+    LineDict,
+    LineList,
+    check_fields,
+    did_you_mean,
+    folder_entries,
+    load_yaml,
+    text_field,
+    text_list_field,
+    unusable_entries,
+)
 
 ACTOR_FIELDS = ("name", "kind", "aliases", "summary", "description", "links", "as_of")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SUMMARY_MAX = 200
+GLOSSARY_SUFFIXES = (".yml", ".yaml")
 
 
 def load_actor(path: Path, problems: list[Problem]) -> Actor | None:
@@ -145,9 +157,10 @@ def load_glossary(folder: Path, problems: list[Problem]) -> list[Actor]:
     """Every valid actor in the folder, sorted by id; shared aliases and duplicate ids are reported."""
     actors: dict[str, Actor] = {}
     alias_lines: dict[str, dict[str, int]] = {}
+    problems.extend(unusable_entries(folder, GLOSSARY_SUFFIXES, "a glossary entry"))
     if folder.is_dir():
-        for path in sorted(folder.iterdir(), key=_yml_first):
-            if path.suffix in (".yml", ".yaml") and path.is_file():
+        for path in sorted(folder_entries(folder), key=_yml_first):
+            if path.suffix in GLOSSARY_SUFFIXES and path.is_file():
                 actor, lines = _read_actor(path, problems)
                 if actor is None:
                     continue

@@ -258,3 +258,34 @@ def describe(value: Any) -> str:
     if value is None or value == "":
         return "nothing"
     return f"{type(value).__name__} {value!r}"
+
+
+def folder_entries(folder: Path) -> list[Path]:
+    """The entries of a sources folder, sorted so that builds are reproducible."""
+    # A folder that vanishes or cannot be listed (mid `mkdocs serve`) holds nothing for this build.
+    try:
+        return sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
+        return []
+
+
+def unusable_entries(folder: Path, suffixes: Iterable[str], what: str) -> list[Problem]:
+    """Entries named like source files that are no file: a link in a loop or to nothing, a folder.
+
+    Reported rather than skipped, so that an editor whose entry vanished from the site learns why.
+    ``what`` names the file for the message: "an article", "a glossary entry".
+    """
+    wanted = {s.lower() for s in suffixes}
+    problems = []
+    for path in folder_entries(folder):
+        if path.suffix.lower() not in wanted or path.is_file():
+            continue
+        if path.is_dir():
+            message, hint = f"this is a folder, not {what}", "move the files in it up into this folder"
+        elif path.is_symlink():
+            message = "this link leads to no file: its target is missing, or links lead in a loop"
+            hint = "point the link at the file, or replace it with the file"
+        else:
+            message, hint = "this is not a file that can be read", "save it as a plain file"
+        problems.append(Problem(str(path), 1, message, hint))
+    return problems

@@ -23,9 +23,11 @@ from .sources import (
     LineList,
     check_fields,
     did_you_mean,
+    folder_entries,
     load_yaml,
     text_field,
     text_list_field,
+    unusable_entries,
 )
 
 __all__ = [
@@ -105,7 +107,8 @@ def load_events(
     known_actors = set(actor_ids)
     known_articles = set(article_slugs)
     seen: dict[str, Event] = {}
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TIMELINE_SUFFIXES):
+    problems.extend(unusable_entries(folder, TIMELINE_SUFFIXES, "a timeline file"))
+    for path in (p for p in folder_entries(folder) if p.is_file() and p.suffix.lower() in TIMELINE_SUFFIXES):
         for event in _load_file(path, known_actors, known_articles, problems):
             earlier = seen.get(event.id)
             if earlier is not None:
