@@ -353,6 +353,14 @@ def test_whos_who_summaries_sit_under_their_own_names(open_page, width):
     assert all(above < below for above, below in gaps), f"(to its name, to the next name) in px: {gaps[:3]}"
 
 
+@pytest.mark.parametrize(
+    ("actor", "kind"), [("nicolas-maduro", "Person"), ("united-states", "Country"), ("caribbean", "Place")]
+)
+def test_an_actor_page_names_the_actors_kind(open_page, actor, kind):
+    page = open_page(f"actors/{actor}/", java_script_enabled=False)
+    expect(page.locator("article p.xp-summary + p.xp-note")).to_have_text(re.compile(rf"^{kind}\b"))
+
+
 def test_an_actors_timeline_reads_in_date_order(open_page):
     page = open_page("actors/nicolas-maduro/", java_script_enabled=False)
     dates = page.eval_on_selector_all(

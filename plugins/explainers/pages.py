@@ -191,13 +191,17 @@ def _anchor(text: str) -> str:
 # --- actors ---------------------------------------------------------------
 
 
+# One actor's kind, as its page names it ("People" has no singular to strip).
+_KIND_SINGULAR = {"person": "Person", "organization": "Organisation", "country": "Country or government"}
+
+
 def actor_page(newsroom: Newsroom, actor: Actor, links: Links) -> str:
     """Summary, description, links, mentions with context, quotes, events, co-mentions."""
     parts = [_title(actor.name)]
     as_of = f" · as of {esc(actor.as_of)}" if actor.as_of else ""
     parts.append(
         f'<p class="xp-summary">{esc(actor.summary)}</p>'
-        f'<p class="xp-note">{esc(KIND_LABELS.get(actor.kind, actor.kind).rstrip("s"))}{as_of}'
+        f'<p class="xp-note">{esc(_KIND_SINGULAR.get(actor.kind, actor.kind.capitalize()))}{as_of}'
         + (f" · also called {esc(', '.join(actor.aliases))}" if actor.aliases else "")
         + "</p>"
     )
