@@ -39,7 +39,7 @@ class Server:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
-        self.process = subprocess.Popen(
+        self.process = subprocess.Popen(  # noqa: S603 - our own interpreter running mkdocs
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", "-f", config.name],
             cwd=config.parent,
             env=mkdocs_env(),

@@ -94,7 +94,7 @@ def build(config: Path, limit: float | None = None) -> Run:
     if gnu_time:
         command = [GNU_TIME, "-v", *command]
     start = time.perf_counter()
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter running mkdocs
         command,
         cwd=folder,
         env=mkdocs_env(),
