@@ -151,10 +151,32 @@ def table(results: Sequence[Result], floor: Result) -> str:
         runs = f"{len(result.ok)}" + (f" ({failed} failed)" if failed else "")
         lines.append(
             f"{result.label:<30} {runs:>4} {cell(result.median, 9, 2)} {cell(result.best, 9, 2)} "
-            f"{cell(result.peak_mb, 11, 0)} {cell(ratio(result.median, floor.median), 9, 2)} "
+            f"{cell(result.peak_mb, 11, 0)} {cell(time_ratio(result, floor), 9, 2)} "
             f"{cell(ratio(result.peak_mb, floor.peak_mb), 8, 2)}"
         )
+    lines.append("time ×(a): median of the per-round ratios; RSS ×(a): ratio of the peaks over all runs")
     return "\n".join(lines)
+
+
+def time_ratio(result: Result, base: Result) -> Value | None:
+    """The median over rounds of result's time / base's time in the same round.
+
+    Builds of one round ran back to back, so pairing them cancels most of the
+    drift in a shared machine's load between rounds.
+    """
+    pairs = [
+        (run, base_run)
+        for run, base_run in zip(result.runs, base.runs, strict=False)  # a stopped variant has fewer runs
+        if not (run.error or base_run.error)
+    ]
+    ratios = [ratio(Value(run.seconds, ">" * run.stopped), Value(b.seconds, ">" * b.stopped)) for run, b in pairs]
+    known = [r for r in ratios if r is not None]
+    if not known or len(known) < len(ratios):
+        return None
+    bounds = {r.bound for r in known}
+    if len(bounds) > 1:
+        return None  # a mix of lower and upper bounds
+    return Value(statistics.median(r.value for r in known), bounds.pop())
 
 
 def ratio(value: Value | None, base: Value | None) -> Value | None:
