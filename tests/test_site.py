@@ -312,3 +312,20 @@ def test_shared_alias_on_a_hand_written_page_is_reported(tmp_path):
     notes = BeautifulSoup((tmp_path / "site/notes/index.html").read_text(), "html.parser")
     assert [a["data-actor"] for a in content(notes).select("a.xp-actor")] == ["nicolas-maduro"]
     assert lenient.returncode == 0
+
+
+def test_search_indexes_each_thing_once(site):
+    use_directory_urls, root = site
+    docs = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    def text_at(prefix: str) -> str:
+        return " ".join(d["title"] + " " + d["text"] for d in docs if d["location"].startswith(prefix))
+
+    explainer = text_at("explainers/us-venezuela-relations")
+    assert "careful calibration happening on both sides" in explainer  # the article's own words
+    # Its who's who, quote cards and background repeat what other pages hold: not indexed here.
+    assert "in the article, paragraph" not in explainer and "Source:" not in explainer
+    assert "The United States recognises Juan Guaidó as interim president" not in explainer
+    assert "The United States recognises Juan Guaidó as interim president" in text_at("timeline")
+    maduro = text_at("actors/nicolas-maduro")
+    assert "succeeded Hugo Chávez" in maduro and "careful calibration" not in maduro

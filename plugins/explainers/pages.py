@@ -16,6 +16,7 @@ from .model import Actor, Quote
 from .newsroom import Explainer, Newsroom, actors_by_kind
 from .render import (
     KIND_LABELS,
+    SEARCH_EXCLUDE,
     Links,
     actor_link,
     esc,
@@ -56,7 +57,7 @@ def explainer_page(newsroom: Newsroom, explainer: Explainer, links: Links) -> st
         parts.append(quote_cards(newsroom, explainer.quotes, links, show_article=False))
     if explainer.timeline:
         parts.append(markdown_heading(2, "Background", "background"))
-        parts.append(timeline_list(newsroom, explainer.timeline, links, explainer))
+        parts.append(timeline_list(newsroom, explainer.timeline, links, explainer, searchable=False))
     related = newsroom.related(explainer)
     if related:
         parts.append(markdown_heading(2, "Related explainers", "related"))
@@ -65,7 +66,7 @@ def explainer_page(newsroom: Newsroom, explainer: Explainer, links: Links) -> st
             f'<span class="xp-note">({shared} shared actor{"s" if shared > 1 else ""})</span></li>'
             for other, shared in related
         )
-        parts.append(f'<ul class="xp-related">{items}</ul>')
+        parts.append(f'<ul class="xp-related"{SEARCH_EXCLUDE}>{items}</ul>')
     parts.append(json_ld_script(explainer_json_ld(newsroom, explainer, utterances(explainer.quotes), links)))
     return "\n\n".join(parts) + "\n"
 
@@ -107,7 +108,7 @@ def _whos_who(newsroom: Newsroom, explainer: Explainer, links: Links) -> str:
                 for a in sorted(groups[kind], key=lambda a: a.name.casefold())
             )
             sections.append(f'<h3 class="xp-kind">{esc(label)}</h3><dl class="xp-whos-who">{items}</dl>')
-    return '<div class="xp-whos-who-list">' + "".join(sections) + "</div>"
+    return f'<div class="xp-whos-who-list"{SEARCH_EXCLUDE}>' + "".join(sections) + "</div>"
 
 
 # --- quotes ---------------------------------------------------------------
@@ -159,7 +160,7 @@ def quote_cards(newsroom: Newsroom, quotes: tuple[Quote, ...] | list[Quote], lin
             f'<a href="{esc(back)}">{where}, paragraph {esc(quote.paragraph.removeprefix("p-"))}</a>'
             "</figcaption></figure>"
         )
-    return '<div class="xp-quote-list">' + "".join(cards) + "</div>"
+    return f'<div class="xp-quote-list"{SEARCH_EXCLUDE}>' + "".join(cards) + "</div>"
 
 
 def quotes_index_page(newsroom: Newsroom, links: Links) -> str:
@@ -215,7 +216,8 @@ def actor_page(newsroom: Newsroom, actor: Actor, links: Links) -> str:
     mentioned = newsroom.explainers_of(actor.id)
     parts.append(markdown_heading(2, "Mentioned in", "mentioned-in"))
     if mentioned:
-        parts.append('<ul class="xp-mentioned-in">' + "".join(_context(e, actor, links) for e in mentioned) + "</ul>")
+        contexts = "".join(_context(e, actor, links) for e in mentioned)
+        parts.append(f'<ul class="xp-mentioned-in"{SEARCH_EXCLUDE}>{contexts}</ul>')
     else:
         parts.append('<p class="xp-note">No explainer mentions this actor yet.</p>')
     quotes = newsroom.quotes_of(actor.id)
@@ -225,7 +227,7 @@ def actor_page(newsroom: Newsroom, actor: Actor, links: Links) -> str:
     events = sorted(newsroom.events_of(actor.id), key=lambda event: event.date.sort_key)  # sources list them by file
     if events:
         parts.append(markdown_heading(2, "Timeline", "events"))
-        parts.append(timeline_list(newsroom, events, links))
+        parts.append(timeline_list(newsroom, events, links, searchable=False))
     together = newsroom.mentioned_with(actor.id)
     if together:
         parts.append(markdown_heading(2, "Often mentioned with", "mentioned-with"))

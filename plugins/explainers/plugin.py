@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -27,7 +28,7 @@ from .extension import ExplainersExtension, PageContext
 from .model import Problem
 from .newsroom import Newsroom, load_newsroom
 from .reading import ReadingDesk, available_cores
-from .render import restore_html, template_title
+from .render import hold_places, put_back, restore_html, split_for_search, template_title
 from .sitemap import GeneratedPage, generated_pages
 from .timeline import BACKGROUND_EVENTS
 
@@ -57,6 +58,8 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self.newsroom: Newsroom | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.set_aside: dict[str, dict[str, str]] = {}  # per page: HTML blocks kept out of Markdown
+        self.held_back: dict[str, bytes] = {}  # per page: blocks put back when it is written
+        self.url_of: Callable[[str, str], str] = _url_of(Files([]))
         self.sources = Path("sources")
         self._reported: set[str] = set()
 
@@ -67,7 +70,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything but the desk belongs to one build: a rebuild starts afresh.
-        self.extension, self.newsroom, self.generated, self.set_aside = None, None, {}, {}
+        self.extension, self.newsroom, self.generated, self.set_aside, self.held_back = None, None, {}, {}, {}
         self._reported = set()
         if self.desk is None or self.desk.workers != (self.config.workers or available_cores()):
             self.desk = ReadingDesk(self.config.workers)
@@ -116,11 +119,10 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                 file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(file)
             self.generated[page.uri] = page
-        url_of = _url_of(files)
+        # Each generated page is written when MkDocs reads it (on_page_markdown), not all of them
+        # here: MkDocs already holds every page's Markdown and HTML until the build ends.
+        self.url_of = _url_of(files)
         self.set_aside = {}
-        for uri, page in self.generated.items():
-            markdown, self.set_aside[uri] = page.render(url_of)
-            files.get_file_from_path(uri).content_string = markdown  # type: ignore[union-attr]
         files.append(File.generated(config, CSS_URI, content=_stylesheet()))
         for name, data in site_data(self.newsroom).items():
             files.append(
@@ -141,9 +143,12 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             for actor_id in owners[alias]  # every owner of a shared alias: the linker picks one later
         }
 
+    @event_priority(100)  # first, so that other plugins see a generated page's Markdown
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
         generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            markdown, self.set_aside[page.file.src_uri] = generated.render(self.url_of)
         if generated is None:
             self.extension.page = PageContext(uri=page.file.src_uri, link=self.config.link_docs)
         else:
@@ -154,11 +159,17 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
-        if page.file.src_uri in self.set_aside:
+        if page.file.src_uri in self.generated:
             # Material prints meta.title as it is and page.title through `striptags`, which
             # unescapes: a title from a source must reach the templates as escaped text.
             page.meta["title"] = template_title(page.title or "")
-            return restore_html(html, self.set_aside[page.file.src_uri])
+            # MkDocs keeps every page's Markdown and HTML until the build ends; a generated page's
+            # Markdown is ours and no longer needed, and for a newsroom it is tens of megabytes.
+            page.markdown = ""
+            now, later = split_for_search(self.set_aside.pop(page.file.src_uri, {}))
+            # Held compressed until the page is written: a tenth of the memory, for microseconds.
+            self.held_back[page.file.src_uri] = zlib.compress(json.dumps(later).encode("utf-8"))
+            return hold_places(restore_html(html, now), later)
         # A hand-written page (explainers were checked when the sources were read).
         self._report(
             [
@@ -173,6 +184,10 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             ]
         )
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        held = self.held_back.pop(page.file.src_uri, None)
+        return put_back(output, json.loads(zlib.decompress(held))) if held else output
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable) -> Any:
         server.watch(str(self.sources))

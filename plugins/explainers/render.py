@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from .model import Actor
 from .sanitise import clean_page_html
@@ -29,6 +29,12 @@ _SPACES = re.compile(r"\s+")
 # What starts a block when it opens a line: lists, quotes, headings, indents.
 _LINE_START_SYNTAX = re.compile(r"^(\s*)([-+*>#]|\d+(?=[.)]))")
 _SAFE_URL = re.compile(r"^(?:https?://|mailto:)", re.I)
+
+
+# Material's search leaves out an element with this attribute. Generated pages repeat what
+# other pages hold (summaries, quotes, events, sentences); indexed once, search finds each
+# thing once, and the index a reader downloads stays the size of the newsroom's own text.
+SEARCH_EXCLUDE = " data-search-exclude"
 
 
 def escape_markdown(text: str) -> str:
@@ -175,3 +181,38 @@ def restore_html(html: str, fragments: dict[str, str]) -> str:
     for token, fragment in fragments.items():
         html = html.replace(f"<p>{token}</p>", fragment, 1)
     return html
+
+
+# Blocks that search must not read: marked as such, or scripts (the JSON-LD).
+_UNSEARCHED = re.compile(r"^(?:<[^>]*\bdata-search-exclude\b[^>]*>|<script\b)")
+
+
+def split_for_search(fragments: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The set-aside blocks search reads, and those it skips.
+
+    MkDocs holds every page's HTML until the build ends, and the skipped
+    blocks (who's who, quote cards, background, JSON-LD) are most of an
+    explainer's. They go into the page only when it is written
+    (``put_back``), after search has read it.
+    """
+    now = {t: f for t, f in fragments.items() if not _UNSEARCHED.match(f)}
+    later = {t: f for t, f in fragments.items() if _UNSEARCHED.match(f)}
+    return now, later
+
+
+def hold_places(html: str, tokens: Iterable[str]) -> str:
+    """Placeholders for blocks put back later, hidden from search meanwhile."""
+    for token in tokens:
+        html = html.replace(f"<p>{token}</p>", _held(token), 1)
+    return html
+
+
+def put_back(output: str, later: dict[str, str]) -> str:
+    """The written page with the blocks ``split_for_search`` held back."""
+    for token, fragment in later.items():
+        output = output.replace(_held(token), fragment, 1)
+    return output
+
+
+def _held(token: str) -> str:
+    return f"<div data-search-exclude hidden>{token}</div>"

@@ -311,9 +311,9 @@ class TimelineItem:
         return dated
 
 
-# A background longer than this stops being background: a reader skims a dozen events, not
+# A background longer than this stops being background: a reader skims ten events, not
 # every event of every actor the article names (a president may take part in hundreds).
-BACKGROUND_EVENTS = 15
+BACKGROUND_EVENTS = 10
 
 
 def explainer_timeline(

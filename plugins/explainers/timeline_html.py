@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable, Sequence
 from urllib.parse import urlsplit
 
-from .render import KIND_LABELS, Links, actor_link, esc, external_link, markdown_heading
+from .render import KIND_LABELS, SEARCH_EXCLUDE, Links, actor_link, esc, external_link, markdown_heading
 from .timeline import Event, TimelineItem
 
 if TYPE_CHECKING:
@@ -76,8 +76,14 @@ def timeline_list(
     items: Sequence[TimelineItem] | Sequence[Event],
     links: Links,
     explainer: Explainer | None = None,
+    *,
+    searchable: bool = True,
 ) -> str:
-    """An ordered list, oldest first, of events and the article's own dated statements."""
+    """An ordered list, oldest first, of events and the article's own dated statements.
+
+    ``searchable=False`` keeps a copy of events (an explainer's background, an
+    actor's timeline) out of the search index: the timeline page has them all.
+    """
     rows = []
     for item in items:
         if isinstance(item, Event):
@@ -86,7 +92,7 @@ def timeline_list(
             rows.append(_event_item(newsroom, item.event, links))
         elif item.statement is not None:
             rows.append(_statement_item(newsroom, item.statement, explainer, links))
-    return '<ol class="xp-timeline">' + "".join(rows) + "</ol>"
+    return f'<ol class="xp-timeline"{"" if searchable else SEARCH_EXCLUDE}>' + "".join(rows) + "</ol>"
 
 
 def timeline_page(newsroom: Newsroom, links: Links, kind: str | None = None) -> str:
