@@ -6,6 +6,7 @@ Nothing here imports mkdocs or markdown; the core takes and returns these.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 # "info" is for things worth knowing that need no fix (an alias two actors share).
@@ -129,7 +130,7 @@ class Article:
     def title(self) -> str:
         return self.meta.title or self.slug
 
-    @property
+    @cached_property  # asked for once per paragraph by some readers: filter the blocks once
     def paragraphs(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind == "paragraph")
 

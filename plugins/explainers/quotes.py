@@ -254,7 +254,7 @@ def _from_preceding_sentence(c: Candidate, paragraphs: list[Paragraph], index: S
         where = (before.index, start)
     else:
         return c
-    subjects = [s for s in index.subjects if where <= s.position < (where[0], end)]
+    subjects = index.subjects_between(where, (where[0], end))
     if not subjects:
         return c
     speaker, role, mention = _resolve_phrase(subjects[-1].phrase, subjects[-1].position, index)

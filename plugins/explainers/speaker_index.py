@@ -9,6 +9,7 @@ people share a surname and answering None when it cannot be sure.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections import defaultdict
@@ -161,6 +162,22 @@ class SpeakerIndex:
         self._by_last_word: dict[str, list[Mention]] = defaultdict(list)  # in article order
         for m in self.mentions:
             self._by_last_word[self._lower_words[m.name][-1]].append(m)
+        # Positions in order, so that questions about a stretch of text need not scan the article:
+        # a long article would make every such question, asked once per quote, cost its whole length.
+        self._mention_positions = [m.position for m in self.mentions]
+        self._subject_positions = [s.position for s in self.subjects]
+        self._answers: dict[tuple[str, str], str | None] = {}  # (question, full name) → answer
+        self._speakers: set[str | None] | None = None
+
+    def mentions_between(self, start: Position, end: Position) -> list[Mention]:
+        """The name mentions from ``start`` up to (not including) ``end``, in article order."""
+        positions = self._mention_positions
+        return self.mentions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
+
+    def subjects_between(self, start: Position, end: Position) -> list[Subject]:
+        """The speech-verb subjects from ``start`` up to (not including) ``end``, in article order."""
+        positions = self._subject_positions
+        return self.subjects[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)]
 
     # --- names ------------------------------------------------------------
 
@@ -186,10 +203,10 @@ class SpeakerIndex:
             longer = self._misspelt(words[0])
         if not longer:
             return name
-        preceding = [m for m in longer if m.position < position]
         # The nearest preceding full name wins when two people share a surname;
         # failing that, the first one after (a pull quote before the story).
-        return (preceding[-1] if preceding else longer[0]).name
+        before = bisect.bisect_left([m.position for m in longer], position)
+        return (longer[before - 1] if before else longer[0]).name
 
     def _misspelt(self, surname: str) -> list[Mention]:
         similar = [
@@ -199,12 +216,22 @@ class SpeakerIndex:
 
     def gender(self, full: str) -> str | None:
         """The gender the article states for a person, if it states exactly one."""
+        if ("gender", full) not in self._answers:
+            self._answers[("gender", full)] = self._gender(full)
+        return self._answers[("gender", full)]
+
+    def _gender(self, full: str) -> str | None:
         genders = {m.gender for m in self._mentions_of(full) if m.gender}
         genders |= {s.phrase.gender for s in self.subjects if s.phrase.gender and self._subject_name(s) == full}
         return genders.pop() if len(genders) == 1 else None
 
     def role(self, full: str) -> str | None:
         """The first role the article gives a person ("energy analyst")."""
+        if ("role", full) not in self._answers:
+            self._answers[("role", full)] = self._role(full)
+        return self._answers[("role", full)]
+
+    def _role(self, full: str) -> str | None:
         for subject in self.subjects:
             if subject.phrase.role and self._subject_name(subject) == full:
                 return subject.phrase.role
@@ -261,8 +288,7 @@ class SpeakerIndex:
 
     def organisation_for_they(self, position: Position) -> str | None:
         """The organisation "they" refers to: the last subject of a speech verb, if it was one."""
-        earlier = [s for s in self.subjects if s.position < position and not s.in_quote]
-        earlier = [s for s in earlier if s.position[0] >= position[0] - 1]
+        earlier = [s for s in self.subjects_between((position[0] - 1, 0), position) if not s.in_quote]
         if not earlier:
             return None
         last = earlier[-1].phrase
@@ -272,8 +298,8 @@ class SpeakerIndex:
 
     def names_person_between(self, start: Position, end: Position, speaker: str | None) -> bool:
         """Whether text between two positions names a person other than ``speaker``."""
-        for mention in self.mentions:
-            if start <= mention.position < end and self._is_person(mention) and not mention.in_quote:
+        for mention in self.mentions_between(start, end):
+            if self._is_person(mention) and not mention.in_quote:
                 if self.full_name(mention.name, mention.position) != speaker:
                     return True
         return False
@@ -282,9 +308,7 @@ class SpeakerIndex:
 
     def _people_before(self, position: Position) -> list[Mention]:
         return [
-            m
-            for m in self.mentions
-            if self._is_person(m) and not m.in_quote and m.position < position and m.position[0] >= position[0] - 1
+            m for m in self.mentions_between((position[0] - 1, 0), position) if self._is_person(m) and not m.in_quote
         ]
 
     def _is_person(self, mention: Mention) -> bool:
@@ -302,7 +326,9 @@ class SpeakerIndex:
         return self.full_name(name, subject.position) if subject.phrase.kind == "name" and name else None
 
     def _is_speaker(self, full: str) -> bool:
-        return any(self._subject_name(s) == full for s in self.subjects)
+        if self._speakers is None:
+            self._speakers = {self._subject_name(s) for s in self.subjects}
+        return full in self._speakers
 
     def _fits(self, full: str, wanted: str | None) -> bool:
         gender = self.gender(full)
