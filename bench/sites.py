@@ -5,6 +5,7 @@ One folder holds every variant, so that all of them build the same articles:
     docs/                     the articles as ordinary Markdown pages: (a) and (b)
     includes/abbreviations.md `*[Term]: summary` for every name and alias: (b)
     sources-g<G>/             articles, glossary of G actors, timeline: (c)
+    sources-g<G>-named/       other articles, naming the whole pool: (c'), for information
     docs-explainers/          empty: Explainers generates every page of (c)
     <variant>.yml             one mkdocs.yml per variant, site_dir site-<variant>/
 """
@@ -40,15 +41,26 @@ class Variant:
     config: Path
 
 
-def newsroom(articles: int, glossaries: Iterable[int], seed: int = 7) -> tuple[list[Actor], list[Article]]:
-    """The actor pool (as large as the largest glossary) and ``articles`` articles naming its actors."""
+def newsroom(
+    articles: int, glossaries: Iterable[int], seed: int = 7, *, named: int | None = None
+) -> tuple[list[Actor], list[Article]]:
+    """The actor pool (as large as the largest glossary) and ``articles`` articles naming its actors.
+
+    ``named`` limits the articles to the pool's first actors: the people in
+    this year's news, while a larger glossary also holds the archive's.
+    """
     actors = generate_actors(max(glossaries), seed)
-    cast = Cast.of(actors)
+    cast = Cast.of(actors[:named] if named else actors)
     return actors, [generate_article(i, cast, seed) for i in range(articles)]
 
 
-def write_sources(folder: Path, articles: list[Article], actors: list[Actor], seed: int = 7) -> Path:
-    """An Explainers ``sources/`` folder: every article with its sidecar, the glossary, the timeline."""
+def write_sources(
+    folder: Path, articles: list[Article], actors: list[Actor], seed: int = 7, events_among: list[Actor] | None = None
+) -> Path:
+    """An Explainers ``sources/`` folder: every article with its sidecar, the glossary, the timeline.
+
+    The timeline's events involve ``events_among`` (by default the whole glossary).
+    """
     for sub in ("articles", "glossary", "timeline"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     for article in articles:
@@ -57,7 +69,7 @@ def write_sources(folder: Path, articles: list[Article], actors: list[Actor], se
         (folder / "articles" / f"{article.stem}.yml").write_text(dump_yaml(sidecar), encoding="utf-8")
     for actor in actors:
         (folder / "glossary" / f"{actor.id}.yml").write_text(dump_yaml(glossary_entry(actor)), encoding="utf-8")
-    events = generate_events(actors, seed)
+    events = generate_events(events_among or actors, seed)
     per_file = max(1, len(events) // 8 + 1)  # a few files, as editors split the timeline by theme
     for start in range(0, len(events), per_file):
         chunk = events[start : start + per_file]
@@ -111,17 +123,27 @@ def write_config(folder: Path, key: str, *, docs_dir: str, plugins: list, extens
     return path
 
 
-def explainers_site(folder: Path, articles: list[Article], actors: list[Actor], key: str) -> Path:
+def explainers_site(
+    folder: Path, articles: list[Article], actors: list[Actor], key: str, events_among: list[Actor] | None = None
+) -> Path:
     """Sources and config for (c): Explainers with default settings."""
-    write_sources(folder / f"sources-{key}", articles, actors)
+    write_sources(folder / f"sources-{key}", articles, actors, events_among=events_among)
     (folder / "docs-explainers").mkdir(exist_ok=True)
     plugins = ["search", {"explainers": {"sources": f"sources-{key}"}}]
     return write_config(folder, key, docs_dir="docs-explainers", plugins=plugins, extensions=MARKDOWN)
 
 
 def comparison_sites(folder: Path, articles: int, glossary: int, big_glossary: int) -> list[Variant]:
-    """The four builds of the comparison, over the same articles."""
-    actors, texts = newsroom(articles, (glossary, big_glossary))
+    """The builds of the comparison: four over the same articles, and one for information.
+
+    The articles name the first G actors of the pool, and the timeline
+    involves them. The 10×G glossary adds the archive: entries these articles
+    never name, which measures what a larger glossary itself costs. The last
+    build is for information only: other articles, written to name the whole
+    10×G pool, so that every entry has a page of its own to build.
+    """
+    actors, texts = newsroom(articles, (glossary, big_glossary), named=glossary)
+    in_the_news = actors[:glossary]
     write_docs(folder / "docs", texts)
     write_abbreviations(folder / ABBREVIATIONS, actors[:glossary])
     abbr = [
@@ -143,12 +165,17 @@ def comparison_sites(folder: Path, articles: int, glossary: int, big_glossary: i
         Variant(
             "explainers",
             f"(c) Explainers G={glossary:,}",
-            explainers_site(folder, texts, actors[:glossary], f"g{glossary}"),
+            explainers_site(folder, texts, in_the_news, f"g{glossary}"),
         ),
         Variant(
             "explainers-big",
             f"(c) Explainers G={big_glossary:,}",
-            explainers_site(folder, texts, actors[:big_glossary], f"g{big_glossary}"),
+            explainers_site(folder, texts, actors[:big_glossary], f"g{big_glossary}", events_among=in_the_news),
+        ),
+        Variant(
+            "explainers-all-named",
+            f"(c') G={big_glossary:,}, all named*",
+            explainers_site(folder, newsroom(articles, (big_glossary,))[1], actors, f"g{big_glossary}-named"),
         ),
     ]
 
