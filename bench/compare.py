@@ -27,12 +27,13 @@ def comparison(
     """Generate the corpus, build every variant ``runs`` times interleaved, and report."""
     variants = sites.comparison_sites(folder, articles, glossary, big_glossary)
     results = interleaved([(v.label, v.config) for v in variants], runs, limit)
-    plain, abbr, explainers, big, _all_named = results
+    plain, abbr, explainers, big, no_nav, _all_named = results
     lines = [table(results, plain)]
     lines.append(
-        f"* other articles, naming all {big_glossary:,} actors, so each gets a page: "
-        "for information, not a target"
+        "* for information, not a target: (a') the plain site with its articles out of the navigation; "
+        f"(c') other articles, naming all {big_glossary:,} actors, so that each gets a page."
     )
+    lines.append(f"  Explainers G={glossary:,} against (a'): {times(time_ratio(explainers, no_nav))}")
     if any(result.stopped for result in results):
         lines.append(f"(> : stopped at the {limit:.0f} s limit of --limit, so at least this; not built again)")
     lines += ["", f"Targets (set for N=1,000, G=1,000 on 2 cores; measured at N={articles:,}, G={glossary:,}):"]

@@ -109,7 +109,7 @@ def write_abbreviations(path: Path, actors: list[Actor]) -> Path:
     return path
 
 
-def write_config(folder: Path, key: str, *, docs_dir: str, plugins: list, extensions: list) -> Path:
+def write_config(folder: Path, key: str, *, docs_dir: str, plugins: list, extensions: list, **extra: object) -> Path:
     config = {
         "site_name": "Synthetic newsroom",
         "docs_dir": docs_dir,
@@ -117,6 +117,7 @@ def write_config(folder: Path, key: str, *, docs_dir: str, plugins: list, extens
         "theme": THEME,
         "plugins": plugins,
         "markdown_extensions": extensions,
+        **extra,
     }
     path = folder / f"{key}.yml"
     path.write_text(dump_yaml(config), encoding="utf-8")
@@ -171,6 +172,21 @@ def comparison_sites(folder: Path, articles: int, glossary: int, big_glossary: i
             "explainers-big",
             f"(c) Explainers G={big_glossary:,}",
             explainers_site(folder, texts, actors[:big_glossary], f"g{big_glossary}", events_among=in_the_news),
+        ),
+        Variant(
+            "plain-no-nav",
+            "(a') plain, no nav*",
+            # The articles out of the sidebar, as Explainers keeps its explainers: Material renders
+            # the whole navigation on every page, so (a) grows with the square of the article count.
+            write_config(
+                folder,
+                "plain-no-nav",
+                docs_dir="docs",
+                plugins=["search"],
+                extensions=MARKDOWN,
+                nav=["index.md"],
+                not_in_nav="/story-*.md",
+            ),
         ),
         Variant(
             "explainers-all-named",

@@ -21,6 +21,7 @@ VARIANTS = [
     "(b) abbr+snippets G=20",
     "(c) Explainers G=20",
     "(c) Explainers G=200",
+    "(a') plain, no nav*",
     "(c') G=200, all named*",
 ]
 TARGETS = ["≤ 1.5× plain build", "faster than abbr+snippets", "G 20 → 200 adds ≤ 10%", "peak memory ≤ 2× plain"]
