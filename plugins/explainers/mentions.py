@@ -4,7 +4,7 @@ The aliases are folded into a character trie and written out as a single
 regular expression, so a text block is scanned once whatever the glossary
 size, and the pattern stays fast at tens of thousands of aliases (a plain
 alternation of the aliases collapses as the glossary grows; see
-``scripts/benchmark.py``). Greedy optional branches make the longest alias
+``python -m bench --matcher``). Greedy optional branches make the longest alias
 win, and the engine backtracks to a shorter alias when a longer one would
 end inside a word.
 """

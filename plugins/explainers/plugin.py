@@ -124,9 +124,11 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self.url_of = _url_of(files)
         self.set_aside = {}
         files.append(File.generated(config, CSS_URI, content=_stylesheet()))
+        # Compact and ASCII (non-ASCII as \u escapes): the exports of a newsroom run to megabytes,
+        # held in memory until written, and an ASCII string takes one byte a character.
         for name, data in site_data(self.newsroom).items():
             files.append(
-                File.generated(config, f"data/{name}.json", content=json.dumps(data, ensure_ascii=False, indent=1))
+                File.generated(config, f"data/{name}.json", content=json.dumps(data, separators=(",", ":")))
             )
         return files
 
