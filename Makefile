@@ -23,7 +23,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests scripts
+	$(BIN)/ruff check plugins tests scripts bench
 	$(BIN)/mypy
 
 bench: $(STAMP)
