@@ -280,7 +280,9 @@ def actors_index_page(newsroom: Newsroom, links: Links, with_pages: Collection[s
             f'<span class="xp-note">({len(newsroom.explainers_of(a.id))} explainers)</span></dd>'
             for a in groups[kind]
         )
-        parts.append(f'<dl class="xp-actor-index">{items}</dl>')
+        # Each entry's name and summary are searchable on its own page; a glossary of thousands
+        # would otherwise make this one page a large share of the search index.
+        parts.append(f'<dl class="xp-actor-index"{SEARCH_EXCLUDE}>{items}</dl>')
     return "\n\n".join(parts) + "\n"
 
 
