@@ -315,7 +315,7 @@ def test_shared_alias_on_a_hand_written_page_is_reported(tmp_path):
 
 
 def test_search_indexes_each_thing_once(site):
-    use_directory_urls, root = site
+    _, root = site
     docs = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
     def text_at(prefix: str) -> str:
