@@ -307,7 +307,7 @@ def test_shared_alias_on_a_hand_written_page_is_reported(tmp_path):
     config = site_config(tmp_path, docs_dir=str(docs))
     strict = mkdocs_build(config)
     assert strict.returncode != 0
-    assert "notes.md:1: `Ramirez` names several actors and no full name comes before it; left unlinked" in strict.stderr
+    assert "notes.md:3: `Ramirez` names several actors and no full name comes before it; left unlinked" in strict.stderr
     lenient = mkdocs_build(config, strict=False)
     notes = BeautifulSoup((tmp_path / "site/notes/index.html").read_text(), "html.parser")
     assert [a["data-actor"] for a in content(notes).select("a.xp-actor")] == ["nicolas-maduro"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zlib
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +28,7 @@ from .data import site_data
 from .extension import ExplainersExtension, PageContext
 from .model import Problem
 from .newsroom import Newsroom, load_newsroom
-from .reading import ReadingDesk, available_cores
+from .reading import ReadingDesk
 from .render import hold_places, put_back, restore_html, split_for_search, template_title
 from .sitemap import GeneratedPage, generated_pages
 from .timeline import BACKGROUND_EVENTS
@@ -59,7 +60,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self.generated: dict[str, GeneratedPage] = {}
         self.set_aside: dict[str, dict[str, str]] = {}  # per page: HTML blocks kept out of Markdown
         self.held_back: dict[str, bytes] = {}  # per page: blocks put back when it is written
-        self.url_of: Callable[[str, str], str] = _url_of(Files([]))
+        self.url_of: Callable[[str, str], str] | None = None  # set once the site's files are known
         self.sources = Path("sources")
         self._reported: set[str] = set()
 
@@ -72,7 +73,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         # Everything but the desk belongs to one build: a rebuild starts afresh.
         self.extension, self.newsroom, self.generated, self.set_aside, self.held_back = None, None, {}, {}, {}
         self._reported = set()
-        if self.desk is None or self.desk.workers != (self.config.workers or available_cores()):
+        if self.desk is None or self.desk.requested != self.config.workers:
             self.desk = ReadingDesk(self.config.workers)
         config_dir = Path(config.config_file_path or ".").resolve().parent
         self.sources = _as_editors_see_it((config_dir / self.config.sources).resolve())
@@ -122,7 +123,6 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         # Each generated page is written when MkDocs reads it (on_page_markdown), not all of them
         # here: MkDocs already holds every page's Markdown and HTML until the build ends.
         self.url_of = _url_of(files)
-        self.set_aside = {}
         files.append(File.generated(config, CSS_URI, content=_stylesheet()))
         # Compact and ASCII (non-ASCII as \u escapes): the exports of a newsroom run to megabytes,
         # held in memory until written, and an ASCII string takes one byte a character.
@@ -149,11 +149,11 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
         generated = self.generated.get(page.file.src_uri)
-        if generated is not None:
-            markdown, self.set_aside[page.file.src_uri] = generated.render(self.url_of)
         if generated is None:
             self.extension.page = PageContext(uri=page.file.src_uri, link=self.config.link_docs)
         else:
+            assert self.url_of is not None
+            markdown, self.set_aside[page.file.src_uri] = generated.render(self.url_of)
             self.extension.page = PageContext(
                 uri=page.file.src_uri, own_actor=generated.actor, ignore=generated.ignore, untrusted=True
             )
@@ -169,15 +169,16 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             # Markdown is ours and no longer needed, and for a newsroom it is tens of megabytes.
             page.markdown = ""
             now, later = split_for_search(self.set_aside.pop(page.file.src_uri, {}))
-            # Held compressed until the page is written: a tenth of the memory, for microseconds.
-            self.held_back[page.file.src_uri] = zlib.compress(json.dumps(later).encode("utf-8"))
+            if later:
+                # Held compressed until the page is written: a tenth of the memory, for microseconds.
+                self.held_back[page.file.src_uri] = zlib.compress(json.dumps(later).encode("utf-8"))
             return hold_places(restore_html(html, now), later)
         # A hand-written page (explainers were checked when the sources were read).
         self._report(
             [
                 Problem(
                     str(_as_editors_see_it(Path(config.docs_dir) / page.file.src_uri)),
-                    None,
+                    _first_line_with(page.file.content_string, alias),
                     f"`{alias}` names several actors and no full name comes before it; left unlinked",
                     "write the full name earlier on the page",
                     severity="warning",
@@ -205,6 +206,12 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                 log.info(text)
             else:
                 log.warning(text)
+
+
+def _first_line_with(markdown: str, word: str) -> int:
+    """The line of a source where a word first stands, for the editor's message (1 if nowhere)."""
+    found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", markdown)
+    return markdown.count("\n", 0, found.start()) + 1 if found else 1
 
 
 def _as_editors_see_it(path: Path) -> Path:

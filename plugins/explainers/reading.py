@@ -37,6 +37,7 @@ class ReadingDesk:
     """Finds the quotes of many articles, in parallel, remembering each text's result."""
 
     def __init__(self, workers: int = 0) -> None:
+        self.requested = workers  # as configured: 0 means one per core
         self.workers = workers or available_cores()
         self._read: dict[Text, tuple[FoundQuote, ...]] = {}
         self.last_read = 0  # how many articles the last call had to read (the rest were remembered)
