@@ -127,7 +127,12 @@ def test_a_long_article_is_read_whole_even_with_a_common_word_as_alias(alias):
     article = Article("long", "long.txt", ArticleMeta(title="Long"), _anchor_blocks(raw))
     assert len(article.paragraphs) == len(paragraphs) * 100
     actors = [Actor("a", "Nicolás Maduro", "person", "x", aliases=(alias,))]
-    explainer = find_mentions(article, Matcher(actors), False, [])
-    found = [m.alias for block in article.paragraphs for m in explainer.mentions[block.anchor]]
+    matcher = Matcher(actors)
+    scanned = [a for block in article.paragraphs for _, _, a in matcher.scan(block.text)]
     expected = re.findall(rf"(?<!\w)(?:Nicolás Maduro|{alias})(?!\w)", "\n".join(b.text for b in article.paragraphs))
-    assert found == expected and len(found) >= 100
+    assert scanned == expected and len(scanned) >= 100
+    # Every copy of the text gets the same mentions: the last as many as the first.
+    explainer = find_mentions(article, matcher, False, [])
+    mentions = [[(m.start, m.alias) for m in explainer.mentions[block.anchor]] for block in article.paragraphs]
+    copies = [[m for ms in mentions[k : k + len(paragraphs)] for m in ms] for k in range(0, len(mentions), len(paragraphs))]
+    assert len(copies) == 100 and all(copy == copies[0] for copy in copies) and copies[0]

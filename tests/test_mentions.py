@@ -70,6 +70,59 @@ def test_shared_alias_resolves_to_the_nearest_full_name(text, expected):
     assert found(text) == expected
 
 
+LONGER_NAMES = [
+    *ACTORS,
+    Actor("aaliyah-saliini", "Aaliyah Saliini", "person", "A minister.", ("Saliini",)),
+    Actor("halaski", "Omar Halaski", "person", "A mayor.", ("Halaski",)),
+    Actor("korea", "Korea", "place", "A peninsula.", ()),
+    Actor("uleski-petroleum", "Uleski Petroleum", "organization", "An oil firm.", ("Uleski",)),
+    Actor("treasury", "U.S. Department of the Treasury", "organization", "A department.", ("Treasury",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name running on after the alias is someone or something else
+        ("Analysts at Halaski Logistics expect growth.", []),
+        ("The Washington Post and the Maduro government.", [("Maduro government", "nicolas-maduro")]),
+        ("Juan Guaidó Jr spoke.", []),
+        # not a name: a title, a weekday, a lowercase word, punctuation
+        ("Maduro Tuesday rejected it; Venezuela said; Halaski, Korea", [
+            ("Maduro", "nicolas-maduro"), ("Venezuela", "venezuela"), ("Halaski", "halaski"), ("Korea", "korea"),
+        ]),
+        ("Halaski Deputy Minister of Trade", [("Halaski", "halaski")]),
+        # another first name before a surname: another person, who keeps the surname until the actor is named
+        ("Laura Saliini spoke. Saliini left.", []),
+        ("Sabine Uleski, a farmer, spoke. Uleski left.", []),
+        ("Uleski said. The U.S. Treasury agreed.", [("Uleski", "uleski-petroleum"), ("Treasury", "treasury")]),
+        (
+            "Laura Saliini spoke. Then Aaliyah Saliini replied, and Saliini left.",
+            [("Aaliyah Saliini", "aaliyah-saliini"), ("Saliini", "aaliyah-saliini")],
+        ),
+        # titles, common words opening a sentence, possessives and the actor's own first name are not
+        (
+            "President Maduro spoke. But Maduro left. Venezuela’s Maduro. Juan Gerardo Guaidó came.",
+            [("Maduro", "nicolas-maduro")] * 2
+            + [("Venezuela", "venezuela"), ("Maduro", "nicolas-maduro"), ("Guaidó", "juan-guaido")],
+        ),
+        # a place after another name is another place; not after a preposition opening the sentence
+        ("North Korea and East Caracas", []),
+        ("Across Korea, and in Caracas", [("Korea", "korea"), ("Caracas", "venezuela")]),
+    ],
+)
+def test_an_alias_inside_a_longer_name_is_not_a_mention(text, expected):
+    tracker = MentionTracker(Matcher(LONGER_NAMES), link_all=True)
+    assert [(text[m.start : m.end], m.actor_id) for m in tracker.mentions(text)] == expected
+    assert tracker.unresolved == []
+
+
+def test_a_namesake_of_a_shared_surname_is_not_reported_as_unresolved():
+    tracker = MentionTracker(Matcher(ACTORS))
+    assert tracker.mentions("Maria Ramirez said so, and Ramirez left.") == []
+    assert tracker.unresolved == []
+
+
 def test_unresolved_shared_alias_is_reported():
     tracker = MentionTracker(Matcher(ACTORS))
     assert tracker.mentions("Ramirez said.") == []

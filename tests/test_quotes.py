@@ -488,3 +488,33 @@ def test_quotes_by_article(tmp_path: Path):
         "paragraph": "p-1",
         "actor": "ann-lee",
     }
+
+
+def test_a_surname_speaker_resolves_only_to_a_glossary_person_with_the_same_first_name():
+    from explainers.mentions import Matcher
+    from explainers.model import Actor
+
+    glossary = [
+        Actor("aaliyah-saliini", "Aaliyah Saliini", "person", "A minister.", ("Saliini",)),
+        Actor("uleski-petroleum", "Uleski Petroleum", "organization", "An oil firm.", ("Uleski",)),
+        Actor("nicolas-maduro", "Nicolás Maduro", "person", "A president.", ("Maduro",)),
+    ]
+    actors = {a.id: a for a in glossary}
+    story = article(
+        "Laura Saliini, an economist, and Sabine Uleski, a farmer, met Nicolas Maduro Moros on Monday.",
+        "“Prices keep rising,” Saliini said.",
+        "“The harvest is lost,” said Uleski.",
+        "“We will not give in,” Maduro said.",
+    )
+    quotes = extract_quotes(story, Matcher(glossary).sole_owner, actors)
+    assert [(q.speaker, q.actor_id) for q in quotes] == [
+        ("Laura Saliini", None),
+        ("Sabine Uleski", None),
+        ("Nicolas Maduro Moros", "nicolas-maduro"),
+    ]
+    # without the glossary's details, the name as written still resolves, as before
+    assert [q.actor_id for q in extract_quotes(story, Matcher(glossary).sole_owner)] == [
+        "aaliyah-saliini",
+        "uleski-petroleum",
+        "nicolas-maduro",
+    ]

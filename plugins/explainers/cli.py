@@ -65,8 +65,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
     # Speakers resolve to glossary actors when there is a glossary to resolve them with.
     glossary_problems: list[Problem] = []
-    matcher = Matcher(load_glossary(Path(args.sources, "glossary"), glossary_problems))
-    found, problems = quotes_by_article([Path(p) for p in args.paths], matcher.sole_owner)
+    actors = {a.id: a for a in load_glossary(Path(args.sources, "glossary"), glossary_problems)}
+    found, problems = quotes_by_article([Path(p) for p in args.paths], Matcher(actors.values()).sole_owner, actors)
     errors = _print_problems(problems)
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))

@@ -17,11 +17,24 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .model import Actor, Mention
+from .speaker_names import ADVERBIAL, Token, is_name_word
 
 # A mention must start and end on a word boundary. Apostrophes are not word
 # characters, so "Venezuela’s" and "Maduro's" match "Venezuela" and "Maduro".
 _BEFORE = r"(?<!\w)"
 _AFTER = r"(?!\w)"
+# The word right after a mention, and the word right before one, with nothing but a space between.
+_WORD_AFTER = re.compile(r" (\w[\w'’\-]*)")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.\-])(\w[\w'’.\-]*) $")
+_POSSESSIVE = re.compile(r"['’]s$")
+_PLACE_KINDS = frozenset(("place", "country"))
+_ORGANISATION_KINDS = frozenset(("organization", "group"))
+# Prepositions that open a sentence before a place ("Across Venezuela, …"); the
+# name lists of the quote finder hold the commoner ones ("In", "From").
+_PREPOSITIONS = frozenset((
+    "across", "throughout", "inside", "outside", "beyond", "toward", "towards", "around", "near", "along",
+    "beside", "behind", "below", "above", "into", "onto", "upon", "via", "amid", "amidst", "beneath", "past",
+))  # fmt: skip
 
 
 def _trie(aliases: Iterable[str]) -> dict:
@@ -62,11 +75,27 @@ class Matcher:
     def __init__(self, actors: Iterable[Actor], ignore: Iterable[str] = ()) -> None:
         owners: dict[str, list[str]] = defaultdict(list)
         ignored = set(ignore)
+        # One-word short names of people and organisations ("Guaidó", "Uleski" for
+        # Uleski Petroleum), with the first names of the people who own them ("Juan").
+        short_names: dict[str, set[str]] = defaultdict(set)
+        places: set[str] = set()
+        others: set[str] = set()
         for actor in actors:
+            first_name, _, rest = actor.name.partition(" ")
             for name in actor.names:
                 if name.strip() and name not in ignored and actor.id not in owners[name]:
                     owners[name].append(actor.id)
+                    if actor.kind in _PLACE_KINDS:
+                        places.add(name)
+                    elif actor.kind == "person" and rest and " " not in name and name != first_name:
+                        short_names[name].add(first_name)
+                    elif actor.kind in _ORGANISATION_KINDS and " " in actor.name and " " not in name:
+                        short_names.setdefault(name, set())  # no first name: a person with it is someone else
+                    else:
+                        others.add(name)
         self.owners: dict[str, tuple[str, ...]] = {alias: tuple(ids) for alias, ids in owners.items()}
+        self.short_names = {alias: frozenset(firsts) for alias, firsts in short_names.items() if alias not in others}
+        self.place_names = frozenset(places - others - short_names.keys())
         trie = _trie(self.owners)
         self.pattern: re.Pattern[str] | None = (
             re.compile(_BEFORE + "(?:" + _trie_pattern(trie) + ")" + _AFTER) if self.owners else None
@@ -84,6 +113,58 @@ class Matcher:
         for match in self.pattern.finditer(text):
             yield match.start(), match.end(), match.group()
 
+    def part_of_longer_name(self, text: str, start: int, end: int, alias: str) -> bool:
+        """Whether the alias at ``text[start:end]`` is only part of a longer name.
+
+        A name runs on after it: "Halaski Logistics", "Washington Post" and
+        "Donald Trump Jr" are someone or something else than "Halaski",
+        "Washington" or "Donald Trump". Or, for a place, a name comes before
+        it: "North Korea" is not "Korea", nor "East Galerstad" "Galerstad".
+        """
+        after = _WORD_AFTER.match(text, end)
+        if after is not None and _is_name(after.group(1)):
+            return True
+        return alias in self.place_names and bool(_names_before(text, start, 1))
+
+    def someone_else(self, text: str, start: int, alias: str) -> bool:
+        """Whether a short name at ``start`` comes after another person's first name.
+
+        "Laura Saliini" is not Aaliyah Saliini, and "Sabine Uleski" is not
+        Uleski Petroleum. The first name of a person who owns the short name
+        keeps the mention theirs ("Juan Gerardo Guaidó").
+        """
+        first_names = self.short_names.get(alias)
+        if first_names is None:
+            return False
+        words = _names_before(text, start, 2)
+        return bool(words) and first_names.isdisjoint(words)
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised word that belongs to a name: not a title ("President"), a
+    common word opening a sentence ("But", "Later", "Across"), a possessive
+    ("Venezuela’s"), nor an abbreviation ("U.S. Treasury", "EU Commission")."""
+    return (
+        is_name_word(Token(word, 0, len(word)))
+        and not word.isupper()
+        and "." not in word
+        and word.lower() not in ADVERBIAL
+        and word.lower() not in _PREPOSITIONS
+        and not _POSSESSIVE.search(word)
+    )
+
+
+def _names_before(text: str, start: int, most: int) -> list[str]:
+    """Up to ``most`` name words right before ``start``, nearest first."""
+    words: list[str] = []
+    while len(words) < most:
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is None or not _is_name(before.group(1)):
+            break
+        words.append(before.group(1))
+        start = before.start()
+    return words
+
 
 @dataclass
 class MentionTracker:
@@ -91,7 +172,9 @@ class MentionTracker:
 
     It remembers which actors are already linked (only the first mention is
     linked unless ``link_all``) and where each actor was last named without
-    ambiguity, which decides a shared alias such as "Ramirez".
+    ambiguity, which decides a shared alias such as "Ramirez". A short name
+    that last came with another first name ("Laura Saliini ... Saliini said")
+    is that other person's until the actor's own name comes again.
     """
 
     matcher: Matcher
@@ -101,6 +184,7 @@ class MentionTracker:
     linked: set[str] = field(default_factory=set)
     unresolved: list[str] = field(default_factory=list)
     _last_named: dict[str, int] = field(default_factory=dict)
+    _someone_elses: dict[str, int] = field(default_factory=dict)  # short name → where another person had it
     _position: int = 0
 
     def mentions(self, text: str) -> list[Mention]:
@@ -108,7 +192,12 @@ class MentionTracker:
         found = []
         for start, end, alias in self.matcher.scan(text):
             self._position += 1
-            if alias in self.ignore:
+            if alias in self.ignore or self.matcher.part_of_longer_name(text, start, end, alias):
+                continue
+            if self.matcher.someone_else(text, start, alias):
+                self._someone_elses[alias] = self._position
+                continue
+            if self._still_someone_elses(alias):
                 continue
             actor_id = self._resolve(alias)
             if actor_id is None:
@@ -121,6 +210,11 @@ class MentionTracker:
             self.linked.add(actor_id)
             found.append(Mention(start, end, actor_id, alias, link))
         return found
+
+    def _still_someone_elses(self, alias: str) -> bool:
+        """Whether another person had this short name since any of its actors was named."""
+        taken = self._someone_elses.get(alias)
+        return taken is not None and all(self._last_named.get(c, -1) < taken for c in self.matcher.owners[alias])
 
     def _resolve(self, alias: str) -> str | None:
         candidates = self.matcher.owners[alias]

@@ -222,7 +222,7 @@ def load_newsroom(
     events_touching = _events_touching(events)
     for article, found_in_article in zip(articles, found_quotes, strict=True):
         found = find_mentions(article, matcher, link_all, problems)
-        quotes = [q.resolved(matcher.sole_owner) for q in found_in_article]
+        quotes = [q.resolved(matcher.sole_owner, by_id) for q in found_in_article]
         quotes, quote_problems = apply_corrections(article, quotes, matcher.sole_owner)
         problems.extend(quote_problems)
         prominence = Counter(m.actor_id for block in found.mentions.values() for m in block)

@@ -31,10 +31,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
-from .articles import read_article
-from .model import Article, Problem, Quote
+from .articles import read_article, slugify
+from .model import Actor, Article, Problem, Quote
 from .quotes_candidates import (
     Candidate,
     Paragraph,
@@ -72,17 +72,36 @@ class FoundQuote:
     quote: Quote
     also_named: str | None = None  # the speaker's name as first written, when it differs ("Ramirez")
 
-    def resolved(self, resolve_actor: ResolveActor) -> Quote:
+    def resolved(self, resolve_actor: ResolveActor, actors: Mapping[str, Actor] | None = None) -> Quote:
+        """The quote with its speaker's glossary actor, if the glossary has them.
+
+        The name as first written ("Maduro") is asked when the article's fuller
+        name ("Nicolás Maduro Moros") is not in the glossary. When that name is
+        a surname, the glossary actor must be a person with the same first
+        name: "Laura Saliini" is not Aaliyah Saliini, nor Saliini Holdings.
+        """
         speaker = self.quote.speaker
         if not speaker:
             return self.quote
-        actor_id = resolve_actor(speaker) or (resolve_actor(self.also_named) if self.also_named else None)
+        actor_id = resolve_actor(speaker)
+        if actor_id is None and self.also_named:
+            actor_id = resolve_actor(self.also_named)
+            if actor_id and speaker.endswith(" " + self.also_named) and actors is not None:
+                actor = actors.get(actor_id)
+                if actor is None or actor.kind != "person" or _first_name(actor.name) != _first_name(speaker):
+                    actor_id = None
         return replace(self.quote, actor_id=actor_id) if actor_id else self.quote
 
 
-def extract_quotes(article: Article, resolve_actor: ResolveActor = lambda name: None) -> list[Quote]:
+def _first_name(name: str) -> str:
+    return slugify(name.split()[0]) if name.split() else ""
+
+
+def extract_quotes(
+    article: Article, resolve_actor: ResolveActor = lambda name: None, actors: Mapping[str, Actor] | None = None
+) -> list[Quote]:
     """The direct quotes of an article, in order, with ids q-1, q-2, …"""
-    return [found.resolved(resolve_actor) for found in find_quotes(article)]
+    return [found.resolved(resolve_actor, actors) for found in find_quotes(article)]
 
 
 def find_quotes(article: Article) -> list[FoundQuote]:
@@ -98,7 +117,7 @@ def find_quotes(article: Article) -> list[FoundQuote]:
 
 
 def quotes_by_article(
-    paths: list[Path], resolve_actor: ResolveActor = lambda name: None
+    paths: list[Path], resolve_actor: ResolveActor = lambda name: None, actors: Mapping[str, Actor] | None = None
 ) -> tuple[dict[str, list[dict]], list[Problem]]:
     """Quotes of article files for ``explainers quotes --json``, keyed by file stem."""
     problems: list[Problem] = []
@@ -107,7 +126,8 @@ def quotes_by_article(
         article = read_article(Path(path), problems)
         if article is None:
             continue
-        quotes, correction_problems = apply_corrections(article, extract_quotes(article, resolve_actor), resolve_actor)
+        quotes = extract_quotes(article, resolve_actor, actors)
+        quotes, correction_problems = apply_corrections(article, quotes, resolve_actor)
         problems.extend(correction_problems)
         found[Path(path).stem] = [
             {
