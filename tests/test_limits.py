@@ -134,5 +134,6 @@ def test_a_long_article_is_read_whole_even_with_a_common_word_as_alias(alias):
     # Every copy of the text gets the same mentions: the last as many as the first.
     explainer = find_mentions(article, matcher, False, [])
     mentions = [[(m.start, m.alias) for m in explainer.mentions[block.anchor]] for block in article.paragraphs]
-    copies = [[m for ms in mentions[k : k + len(paragraphs)] for m in ms] for k in range(0, len(mentions), len(paragraphs))]
+    size = len(paragraphs)
+    copies = [[m for ms in mentions[k : k + size] for m in ms] for k in range(0, len(mentions), size)]
     assert len(copies) == 100 and all(copy == copies[0] for copy in copies) and copies[0]
