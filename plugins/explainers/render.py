@@ -163,7 +163,7 @@ def set_aside_html(markdown: str) -> tuple[str, dict[str, str]]:
     fragments: dict[str, str] = {}
     for index, part in enumerate(parts):
         if part.startswith("<") and not _ANCHOR_LINE.search(part):
-            token = f"XPHTML{len(fragments)}X"
+            token = f"XPHTML{len(fragments)}X"  # the shape _SET_ASIDE and _HELD look for
             fragments[token] = part
             parts[index] = token
     return "\n\n".join(parts), fragments
@@ -177,10 +177,7 @@ def restore_html(html: str, fragments: dict[str, str]) -> str:
     ``set_aside_html``, built here with every source string escaped, are put
     back (they include the JSON-LD script, which the allowlist would drop).
     """
-    html = clean_page_html(html)
-    for token, fragment in fragments.items():
-        html = html.replace(f"<p>{token}</p>", fragment, 1)
-    return html
+    return _swap_once(_SET_ASIDE, clean_page_html(html), fragments)
 
 
 # Blocks that search must not read: marked as such, or scripts (the JSON-LD).
@@ -202,16 +199,30 @@ def split_for_search(fragments: dict[str, str]) -> tuple[dict[str, str], dict[st
 
 def hold_places(html: str, tokens: Iterable[str]) -> str:
     """Placeholders for blocks put back later, hidden from search meanwhile."""
-    for token in tokens:
-        html = html.replace(f"<p>{token}</p>", _held(token), 1)
-    return html
+    return _swap_once(_SET_ASIDE, html, {token: _held(token) for token in tokens})
 
 
 def put_back(output: str, later: dict[str, str]) -> str:
     """The written page with the blocks ``split_for_search`` held back."""
-    for token, fragment in later.items():
-        output = output.replace(_held(token), fragment, 1)
-    return output
+    return _swap_once(_HELD, output, later)
+
+
+_SET_ASIDE = re.compile(r"<p>(XPHTML\d+X)</p>")
+_HELD = re.compile(r"<div data-search-exclude hidden>(XPHTML\d+X)</div>")
+
+
+def _swap_once(placeholder: re.Pattern[str], html: str, blocks: dict[str, str]) -> str:
+    """Each placeholder's first occurrence replaced by its block, in one pass over the page.
+
+    A page can hold thousands of blocks (the quotes index), and replacing
+    them one by one rescanned the whole page for each.
+    """
+    waiting = dict(blocks)
+
+    def swap(match: re.Match[str]) -> str:
+        return waiting.pop(match.group(1), match.group())
+
+    return placeholder.sub(swap, html)
 
 
 def _held(token: str) -> str:
