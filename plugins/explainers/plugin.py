@@ -57,7 +57,9 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self.desk: ReadingDesk | None = None  # kept across `mkdocs serve` rebuilds (see on_startup)
         self.extension: ExplainersExtension | None = None
         self.newsroom: Newsroom | None = None
-        self.generated: dict[str, GeneratedPage] = {}
+        self.generated: dict[str, GeneratedPage] = {}  # pages still to write; each leaves when written
+        self.written: set[str] = set()  # generated pages written, waiting for their HTML
+        self.previewing = False  # under `mkdocs serve`
         self.set_aside: dict[str, dict[str, str]] = {}  # per page: HTML blocks kept out of Markdown
         self.held_back: dict[str, bytes] = {}  # per page: blocks put back when it is written
         self.url_of: Callable[[str, str], str] | None = None  # set once the site's files are known
@@ -68,10 +70,12 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         # Defining on_startup makes MkDocs keep this plugin object across the rebuilds
         # of `mkdocs serve`, and with it the desk's memory of each article's quotes.
         self.desk = None
+        self.previewing = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Everything but the desk belongs to one build: a rebuild starts afresh.
         self.extension, self.newsroom, self.generated, self.set_aside, self.held_back = None, None, {}, {}, {}
+        self.written = set()
         self._reported = set()
         if self.desk is None or self.desk.requested != self.config.workers:
             self.desk = ReadingDesk(self.config.workers)
@@ -89,6 +93,8 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             background_events=self.config.background_events,
         )
         self._report(problems)
+        if not self.previewing:
+            self.desk = None  # what it remembers only pays off in a later rebuild
         self.extension = ExplainersExtension(
             actors=list(self.newsroom.actors.values()), matcher=self.newsroom.matcher, link_all=self.config.link_all
         )
@@ -148,12 +154,13 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     @event_priority(100)  # first, so that other plugins see a generated page's Markdown
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
-        generated = self.generated.get(page.file.src_uri)
+        generated = self.generated.pop(page.file.src_uri, None)
         if generated is None:
             self.extension.page = PageContext(uri=page.file.src_uri, link=self.config.link_docs)
         else:
             assert self.url_of is not None
             markdown, self.set_aside[page.file.src_uri] = generated.render(self.url_of)
+            self.written.add(page.file.src_uri)
             self.extension.page = PageContext(
                 uri=page.file.src_uri, own_actor=generated.actor, ignore=generated.ignore, untrusted=True
             )
@@ -161,7 +168,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
-        if page.file.src_uri in self.generated:
+        if page.file.src_uri in self.written:
             # Material prints meta.title as it is and page.title through `striptags`, which
             # unescapes: a title from a source must reach the templates as escaped text.
             page.meta["title"] = template_title(page.title or "")
@@ -188,7 +195,17 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         )
         return html
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page's Markdown is written by now (MkDocs reads them all before it renders
+        # templates): the newsroom can go before the templates and the search index need memory.
+        self.newsroom = None
+        return env
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.written:
+            # Search has read it and the template has printed it: MkDocs would keep a generated
+            # page's HTML until the build ends, and a newsroom's runs to tens of megabytes.
+            page.content = None
         held = self.held_back.pop(page.file.src_uri, None)
         return put_back(output, json.loads(zlib.decompress(held))) if held else output
 
