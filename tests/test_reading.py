@@ -1,4 +1,4 @@
-"""Tests for the reading desk: quotes found in parallel, and remembered while an article is unchanged."""
+"""Tests for the reading desk: quotes and dates found in parallel, and remembered while an article is unchanged."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 from explainers import reading
 from explainers.articles import read_article
+from explainers.dates import article_dates
 from explainers.model import Article, Block
 from explainers.quotes import extract_quotes
 from explainers.reading import ReadingDesk
@@ -24,20 +25,28 @@ def seed_copies(count: int) -> list[Article]:
 def test_quotes_found_in_worker_processes_are_those_found_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reading, "PARALLEL_FROM", 2)
     articles = seed_copies(6)
-    parallel = ReadingDesk(workers=2).quotes(articles)
+    parallel = [r.quotes for r in ReadingDesk(workers=2).read(articles)]
     assert [[f.quote for f in found] for found in parallel] == [extract_quotes(a) for a in articles]
     assert [f.quote.article for f in parallel[5][:1]] == ["story-5"]  # ids and slugs belong to each article
     assert len(parallel[0]) == 12  # the seed's six quotes, twelve quoted segments
 
 
+def test_dates_found_in_worker_processes_are_those_found_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "PARALLEL_FROM", 2)
+    articles = seed_copies(4)
+    parallel = [r.dates for r in ReadingDesk(workers=2).read(articles)]
+    assert parallel == [tuple(article_dates(a)) for a in articles]
+    assert "2019" in {d.date.iso for d in parallel[3]}
+
+
 def test_the_desk_rereads_only_changed_articles() -> None:
     desk = ReadingDesk(workers=1)
     articles = seed_copies(3)
-    first = desk.quotes(articles)
+    first = [r.quotes for r in desk.read(articles)]
     assert desk.last_read == 3
-    assert desk.quotes(articles) == first and desk.last_read == 0
+    assert [r.quotes for r in desk.read(articles)] == first and desk.last_read == 0
     edited = Article("story-1", "story-1.txt", articles[1].meta, (Block("paragraph", '"Enough," she said.', "p-1"),))
-    second = desk.quotes([articles[0], edited, articles[2]])
+    second = [r.quotes for r in desk.read([articles[0], edited, articles[2]])]
     assert desk.last_read == 1
     assert second[0] == first[0] and second[2] == first[2]
     assert [f.quote.text for f in second[1]] == ["Enough,"]

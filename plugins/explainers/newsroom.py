@@ -218,18 +218,20 @@ def load_newsroom(
     events, event_problems = load_events(sources / "timeline", by_id.keys(), [a.slug for a in articles])
     problems.extend(event_problems)
     explainers = []
-    found_quotes = (desk or ReadingDesk()).quotes(articles)
+    readings = (desk or ReadingDesk()).read(articles)
     events_touching = _events_touching(events)
-    for article, found_in_article in zip(articles, found_quotes, strict=True):
+    for article, reading in zip(articles, readings, strict=True):
         found = find_mentions(article, matcher, link_all, problems)
-        quotes = [q.resolved(matcher.sole_owner, by_id) for q in found_in_article]
+        quotes = [q.resolved(matcher.sole_owner, by_id) for q in reading.quotes]
         quotes, quote_problems = apply_corrections(article, quotes, matcher.sole_owner)
         problems.extend(quote_problems)
         prominence = Counter(m.actor_id for block in found.mentions.values() for m in block)
         prominence.update(q.actor_id for q in quotes if q.actor_id)
         keys = [("article", article.slug), *(("actor", a) for a in prominence)]
         candidates = sorted({n for key in keys for n in events_touching.get(key, ())})
-        timeline = explainer_timeline([events[n] for n in candidates], prominence, article, background_events)
+        timeline = explainer_timeline(
+            [events[n] for n in candidates], prominence, article, background_events, dates=reading.dates
+        )
         explainers.append(
             Explainer(article, found.mentions, tuple(quotes), tuple(timeline), found.unresolved, found.ignored)
         )

@@ -1,8 +1,8 @@
-"""The close reading of each article: its quotes, found without the glossary.
+"""The close reading of each article: its quotes and the dates it mentions, found without the glossary.
 
-Finding quotes reads every sentence and is the costly part of loading a
-newsroom, yet it depends on nothing but the article's own text. So a
-``ReadingDesk`` does it on every core when there are many articles, and
+Finding quotes and dates reads every sentence and is the costly part of
+loading a newsroom, yet it depends on nothing but the article's own text. So
+a ``ReadingDesk`` does it on every core when there are many articles, and
 remembers what each text yielded: under ``mkdocs serve`` an edit to the
 glossary, the timeline or one article re-reads only the articles whose text
 changed. Who a speaker is in the glossary is decided afterwards, on every
@@ -15,8 +15,9 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
+from .dates import ArticleDate, article_dates
 from .model import Article, Block
 from .quotes import FoundQuote, find_quotes
 
@@ -24,6 +25,13 @@ from .quotes import FoundQuote, find_quotes
 PARALLEL_FROM = 64
 
 Text = tuple[str, tuple[Block, ...]]  # what the reading depends on: the slug (quote ids) and the blocks
+
+
+class Reading(NamedTuple):
+    """What one article's text yields."""
+
+    quotes: tuple[FoundQuote, ...]
+    dates: tuple[ArticleDate, ...]
 
 
 def available_cores() -> int:
@@ -34,16 +42,16 @@ def available_cores() -> int:
 
 
 class ReadingDesk:
-    """Finds the quotes of many articles, in parallel, remembering each text's result."""
+    """Reads many articles, in parallel, remembering each text's result."""
 
     def __init__(self, workers: int = 0) -> None:
         self.requested = workers  # as configured: 0 means one per core
         self.workers = workers or available_cores()
-        self._read: dict[Text, tuple[FoundQuote, ...]] = {}
+        self._read: dict[Text, Reading] = {}
         self.last_read = 0  # how many articles the last call had to read (the rest were remembered)
 
-    def quotes(self, articles: Iterable[Article]) -> list[tuple[FoundQuote, ...]]:
-        """The found quotes of each article, in the order given."""
+    def read(self, articles: Iterable[Article]) -> list[Reading]:
+        """The reading of each article, in the order given."""
         articles = list(articles)
         texts = [(a.slug, a.blocks) for a in articles]
         unread = [a for a, text in zip(articles, texts, strict=True) if text not in self._read]
@@ -54,7 +62,7 @@ class ReadingDesk:
         self._read = {text: self._read[text] for text in texts}
         return [self._read[text] for text in texts]
 
-    def _read_all(self, articles: list[Article]) -> list[tuple[FoundQuote, ...]]:
+    def _read_all(self, articles: list[Article]) -> list[Reading]:
         if self.workers < 2 or len(articles) < PARALLEL_FROM:
             return [_read_one(a) for a in articles]
         context = multiprocessing.get_context(_start_method())
@@ -71,5 +79,5 @@ def _start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def _read_one(article: Article) -> tuple[FoundQuote, ...]:
-    return tuple(find_quotes(article))
+def _read_one(article: Article) -> Reading:
+    return Reading(tuple(find_quotes(article)), tuple(article_dates(article)))

@@ -321,6 +321,7 @@ def explainer_timeline(
     prominence: Mapping[str, int],
     article: Article,
     limit: int = BACKGROUND_EVENTS,
+    dates: Iterable[ArticleDate] | None = None,
 ) -> list[TimelineItem]:
     """The background timeline of one explainer, in date order.
 
@@ -330,6 +331,7 @@ def explainer_timeline(
     than ``limit`` events qualify (0: no limit), the events named for the
     article come first, then those whose actors the article names most.
     The sort is stable and, for equal dates, puts curated events first.
+    ``dates`` are the article's own, when already found (``article_dates``).
     """
     chosen = [e for e in events if article.slug in e.articles or any(a in prominence for a in e.actors)]
     if limit and len(chosen) > limit:
@@ -338,7 +340,7 @@ def explainer_timeline(
 
         chosen = sorted(chosen, key=relevance, reverse=True)[:limit]  # stable: ties keep file order
     items = [TimelineItem(event=e) for e in chosen]
-    items += [TimelineItem(statement=d) for d in article_dates(article)]
+    items += [TimelineItem(statement=d) for d in (article_dates(article) if dates is None else dates)]
     return sorted(items, key=lambda item: (item.date.sort_key, item.kind != "event"))
 
 
