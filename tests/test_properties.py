@@ -9,6 +9,7 @@ their block. ``CI=true`` runs many more examples than a local run.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from html.parser import HTMLParser
 
@@ -17,7 +18,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from explainers.article_text import blocks_markdown
+from explainers.article_text import blocks_html
 from explainers.articles import RawBlock, _anchor_blocks, read_md, read_txt
 from explainers.extension import ExplainersExtension, PageContext
 from explainers.htmltext import html_article
@@ -25,7 +26,7 @@ from explainers.mentions import Matcher
 from explainers.model import Actor, Article, ArticleMeta, Block, Mark, Quote
 from explainers.newsroom import find_mentions
 from explainers.quotes import extract_quotes
-from explainers.render import restore_html, set_aside_html
+from explainers.render import Links, mention_tag, restore_html, set_aside_html
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 # Sized so that the whole module takes well under two minutes on one CI core.
@@ -98,11 +99,16 @@ def assert_well_formed(html: str) -> None:
 
 
 def render(blocks: tuple[Block, ...], actors: list[Actor], quotes: list[Quote] = ()) -> str:
-    """The explainer's article text as a reader gets it: Markdown, mention linker, sanitiser."""
+    """The explainer's article text as a reader gets it: paragraphs as HTML with the newsroom's
+    mentions; headings through Markdown, the mention linker and the sanitiser."""
     quotes_of: dict[str, list[Quote]] = {}
     for quote in quotes:
         quotes_of.setdefault(quote.paragraph, []).append(quote)
-    source, fragments = set_aside_html("\n\n".join(blocks_markdown(blocks, quotes_of)))
+    mentions = find_mentions(article_of(blocks), Matcher(actors), False, []).mentions
+    by_id = {a.id: a for a in actors}
+    links = Links("explainers/story.md", lambda here, there: posixpath.relpath(there, posixpath.dirname(here)))
+    text = blocks_html(blocks, quotes_of, mentions, lambda m, link: mention_tag(by_id[m.actor_id], links, link))
+    source, fragments = set_aside_html("\n\n".join(text))
     extension = ExplainersExtension(actors=actors)
     extension.page = PageContext(uri="explainers/story.md", untrusted=True)
     md = markdown.Markdown(extensions=["attr_list", "toc", extension])
@@ -117,6 +123,7 @@ def article_of(blocks: tuple[Block, ...]) -> Article:
 @given(text=ARTICLE_TEXT, actors=glossaries())
 @example(text="\x02\nMaduro", actors=[])  # a first line of control characters only: the title is "Maduro"
 def test_every_word_of_a_text_article_reaches_the_page_in_order(text, actors):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # line breaks, as every source is read
     problems: list = []
     meta, raw = read_txt(text, "story.txt", problems)
     blocks = _anchor_blocks(raw)

@@ -1,31 +1,35 @@
-"""An article's paragraphs as Markdown: escaped text, the source's formatting, quote anchors.
+"""An article's paragraphs as a reader gets them: escaped text, the source's formatting, quotes, mentions.
 
-The Markdown extension links actor mentions in what this writes, so
-formatting must arrive as elements it understands: source links become
-Markdown links (the linker never puts a link inside one), images Markdown
-images, emphasis ``<em>``/``<strong>`` around escaped text. Quotes are
-``<span class="xp-quote" id="q-N">``. Overlapping ranges are cut so that
-every tag closes inside the one around it: a quote holds links, a link
-holds strong, strong holds emphasis.
+An explainer's paragraphs are written as finished HTML: the newsroom has
+already found their mentions, and Python-Markdown parsing a thousand
+articles' text again was the largest part of a build. Every string is
+escaped here and a source's URLs must be http(s), so the text needs no
+sanitiser. Headings stay Markdown: they make the page's table of contents.
+
+Quotes are ``<span class="xp-quote" id="q-N">``. Overlapping ranges are cut
+so that every tag closes inside the one around it: a quote holds links, a
+link holds strong, strong holds emphasis, emphasis holds a mention. A
+mention is never linked inside a source's own link.
 """
 
 from __future__ import annotations
 
 import re
 from itertools import groupby
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from .model import Block, Mark, Quote
-from .render import esc, escape_inline, markdown_heading
+from .model import Block, Mark, Mention, Quote
+from .render import esc, escape_text, markdown_heading, safe_url
 
-# Characters that would end or break a Markdown link destination; percent-encoded they mean the same URL.
+# Characters that do not belong in a URL as written; percent-encoded they mean the same URL.
 _URL_UNSAFE = re.compile(r"[\s()<>\[\]`\\\"'*_{}|^~!$]")
-_NESTING = ("quote", "link", "strong", "em")  # outermost first
+_NESTING = ("quote", "link", "strong", "em", "mention")  # outermost first
 
-Wrapper = tuple[str, str]  # (kind, what: the quote id or link URL)
+Wrapper = tuple[str, str]  # (kind, what: the quote id, the link URL, or a mention's opening tag)
+MentionTag = Callable[[Mention, bool], str]  # the opening tag of a mention, linked or not
 
 
-def _md_url(url: str) -> str:
+def _encoded(url: str) -> str:
     return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url)
 
 
@@ -33,18 +37,25 @@ def _open(wrapper: Wrapper) -> str:
     kind, what = wrapper
     if kind == "quote":
         return f'<span class="xp-quote" id="{esc(what)}">'
-    return "[" if kind == "link" else f"<{kind}>"
+    if kind == "link":
+        url = safe_url(what)
+        return f'<a href="{esc(_encoded(url))}">' if url else ""
+    return what if kind == "mention" else f"<{kind}>"
 
 
 def _close(wrapper: Wrapper) -> str:
     kind, what = wrapper
-    if kind == "quote":
-        return "</span>"
-    return f"]({_md_url(what)})" if kind == "link" else f"</{kind}>"
+    if kind == "link":
+        return "</a>" if safe_url(what) else ""
+    if kind == "mention":
+        return "</a>" if what.startswith("<a ") else "</span>"
+    return "</span>" if kind == "quote" else f"</{kind}>"
 
 
 def _image(mark: Mark) -> str:
-    return f"![{escape_inline(mark.alt).strip()}]({_md_url(mark.url)})"
+    url = safe_url(mark.url)
+    alt = escape_text(mark.alt).strip()
+    return f'<img alt="{alt}" src="{esc(_encoded(url))}">' if url else alt
 
 
 def _ranges(block: Block, quotes: Iterable[Quote]) -> list[tuple[int, int, Wrapper]]:
@@ -60,6 +71,19 @@ def _ranges(block: Block, quotes: Iterable[Quote]) -> list[tuple[int, int, Wrapp
     return ranges
 
 
+def _mentions_shown(block: Block, ranges: list[tuple[int, int, Wrapper]], mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions that can be wrapped whole: none inside a source's link, none cut by formatting."""
+    links = [(start, end) for start, end, (kind, _) in ranges if kind == "link"]
+    cuts = {c for start, end, _ in ranges for c in (start, end)} | {m.start for m in block.marks if m.kind == "image"}
+    return [
+        m
+        for m in mentions
+        if 0 <= m.start < m.end <= len(block.text)
+        and not any(start < m.end and m.start < end for start, end in links)
+        and not any(m.start < c < m.end for c in cuts)
+    ]
+
+
 def _wrappers_at(ranges: list[tuple[int, int, Wrapper]], start: int, end: int) -> list[Wrapper]:
     """The wrappers around the text between two cuts, outermost first, one of each kind."""
     by_kind: dict[str, Wrapper] = {}
@@ -69,9 +93,9 @@ def _wrappers_at(ranges: list[tuple[int, int, Wrapper]], start: int, end: int) -
     return [by_kind[kind] for kind in _NESTING if kind in by_kind]
 
 
-def _pieces(block: Block, quotes: Iterable[Quote]) -> Iterator[str]:
+def _pieces(block: Block, quotes: Iterable[Quote], mentions: Sequence[tuple[Mention, str]]) -> Iterator[str]:
     text = block.text
-    ranges = _ranges(block, quotes)
+    ranges = _ranges(block, quotes) + [(m.start, m.end, ("mention", tag)) for m, tag in mentions]
     points = sorted((m for m in block.marks if m.kind == "image" and m.url), key=lambda m: m.start)
     images = {start: list(marks) for start, marks in groupby(points, key=lambda m: m.start)}
     cuts = sorted({0, len(text), *(r[0] for r in ranges), *(r[1] for r in ranges), *images})
@@ -91,32 +115,39 @@ def _pieces(block: Block, quotes: Iterable[Quote]) -> Iterator[str]:
             stack.append(wrapper)
             yield _open(wrapper)
         if nxt is not None:
-            yield escape_inline(text[cut:nxt])
+            yield escape_text(text[cut:nxt])
 
 
-def paragraph_markdown(block: Block, quotes: Iterable[Quote] = ()) -> str:
-    """A paragraph's Markdown, its anchor on the line after it (attr_list)."""
-    # A paragraph with nothing to show still gets its element, so its anchor is never shown as text.
-    body = "".join(_pieces(block, quotes)).strip() or "<span></span>"
-    return f"{body}\n{{: #{block.anchor} }}"
+def blocks_html(
+    blocks: Iterable[Block],
+    quotes_of: Mapping[str, Sequence[Quote]],
+    mentions_of: Mapping[str, Sequence[Mention]],
+    mention_tag: MentionTag,
+) -> Iterator[str]:
+    """Headings as Markdown (they make the page's table of contents), paragraphs and lists as HTML.
 
+    The first mention of each actor that is shown is the one linked (or every
+    one, where the newsroom links all): a mention inside a source's link is not shown.
+    """
+    linked: set[str] = set()
 
-def blocks_markdown(blocks: Iterable[Block], quotes_of: dict[str, list[Quote]]) -> Iterator[str]:
-    """Headings and paragraphs as Markdown parts; consecutive list items make one list."""
-    after_list = False
+    def paragraph(block: Block) -> str:
+        quotes = quotes_of.get(block.anchor, ())
+        shown = _mentions_shown(block, _ranges(block, quotes), mentions_of.get(block.anchor, ()))
+        tags = []
+        for mention in shown:
+            tags.append((mention, mention_tag(mention, mention.link or mention.actor_id not in linked)))
+            linked.add(mention.actor_id)
+        return "".join(_pieces(block, quotes, tags)).strip()
+
     for listed, run in groupby(blocks, key=lambda b: b.listed if b.kind == "paragraph" else ""):
         if listed:
-            if after_list:
-                # Markdown would run two lists together; a comment between them ends the first.
-                yield "<!-- -->"
-            items = [paragraph_markdown(b, quotes_of.get(b.anchor, ())) for b in run]
-            marker = "1." if listed == "ol" else "-"
-            yield "\n".join(f"{marker} {item}" for item in items)
-            after_list = True
+            tag = "ol" if listed == "ol" else "ul"
+            items = "\n".join(f'<li id="{esc(b.anchor)}">{paragraph(b)}</li>' for b in run)
+            yield f"<{tag}>\n{items}\n</{tag}>"
             continue
-        after_list = False
         for block in run:
             if block.kind == "heading":
                 yield markdown_heading(2, block.text, block.anchor)
             else:
-                yield paragraph_markdown(block, quotes_of.get(block.anchor, ()))
+                yield f'<p id="{esc(block.anchor)}">{paragraph(block)}</p>'

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 
-from .article_text import blocks_markdown
+from .article_text import blocks_html
 from .articles import slugify
 from .model import Actor, Quote
 from .newsroom import Explainer, Newsroom, actors_by_kind
@@ -23,6 +23,7 @@ from .render import (
     escape_markdown,
     external_link,
     markdown_heading,
+    mention_tag,
     speaker_html,
 )
 from .sentences import sentence_around
@@ -49,7 +50,14 @@ def explainer_page(newsroom: Newsroom, explainer: Explainer, links: Links) -> st
     quotes_by_paragraph: dict[str, list[Quote]] = defaultdict(list)
     for quote in explainer.quotes:
         quotes_by_paragraph[quote.paragraph].append(quote)
-    parts.extend(blocks_markdown(article.blocks, quotes_by_paragraph))
+    parts.extend(
+        blocks_html(
+            article.blocks,
+            quotes_by_paragraph,
+            explainer.mentions,
+            lambda mention, link: mention_tag(newsroom.actors[mention.actor_id], links, link),
+        )
+    )
     parts.append(markdown_heading(2, "Who’s who", "whos-who"))
     parts.append(_whos_who(newsroom, explainer, links))
     if explainer.quotes:

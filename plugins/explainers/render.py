@@ -48,10 +48,19 @@ def escape_markdown(text: str) -> str:
 
 def escape_inline(text: str) -> str:
     """Like ``escape_markdown``, for a piece of a line: a space at either end is kept, as one space."""
-    text = _SPACES.sub(" ", _CONTROL.sub("", text))
-    text = _INLINE_SYNTAX.sub(lambda m: f"&#{ord(m.group())};", text)
+    text = _INLINE_SYNTAX.sub(lambda m: f"&#{ord(m.group())};", one_line(text))
     # A digit is escaped too so that "2019. A year…" is not read as a list item.
     return _LINE_START_SYNTAX.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
+
+
+def escape_text(text: str) -> str:
+    """A piece of a line as HTML text, spaced as ``escape_inline`` spaces it for Markdown."""
+    return esc(one_line(text))
+
+
+def one_line(text: str) -> str:
+    """Text without control characters, every run of spaces and line breaks one space."""
+    return _SPACES.sub(" ", _CONTROL.sub("", text))
 
 
 def esc(text: object) -> str:
@@ -116,11 +125,22 @@ def actor_link(actor: Actor, links: Links, label: str | None = None, *, tooltip:
     """
     if links.page == actor_uri(actor.id):
         return f'<strong class="xp-self">{esc(label or actor.name)}</strong>'
+    return f"<a {_actor_link_attributes(actor, links, tooltip)}>{esc(label or actor.name)}</a>"
+
+
+def mention_tag(actor: Actor, links: Links, link: bool) -> str:
+    """The opening tag around an actor's mention in article text, as the Markdown extension writes it.
+
+    The first mention on a page links to the actor; later ones carry only the tooltip.
+    """
+    if link:
+        return f"<a {_actor_link_attributes(actor, links)}>"
+    return f'<span class="xp-mention" title="{esc(actor.summary)}" data-actor="{esc(actor.id)}">'
+
+
+def _actor_link_attributes(actor: Actor, links: Links, tooltip: bool = True) -> str:
     title = f' title="{esc(actor.summary)}"' if tooltip else ""
-    return (
-        f'<a class="xp-actor" href="{esc(links.actor(actor.id))}"{title} '
-        f'data-actor="{esc(actor.id)}">{esc(label or actor.name)}</a>'
-    )
+    return f'class="xp-actor" href="{esc(links.actor(actor.id))}"{title} data-actor="{esc(actor.id)}"'
 
 
 def speaker_html(name: str | None, actor: Actor | None, links: Links) -> str:
