@@ -50,3 +50,22 @@ def test_the_desk_rereads_only_changed_articles() -> None:
     assert desk.last_read == 1
     assert second[0] == first[0] and second[2] == first[2]
     assert [f.quote.text for f in second[1]] == ["Enough,"]
+
+
+def test_the_workers_read_while_the_caller_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "PARALLEL_FROM", 2)
+    articles = seed_copies(4)
+    desk = ReadingDesk(workers=2)
+    with desk.reading(articles) as readings:
+        meanwhile = extract_quotes(articles[0])  # the caller's own work, while the workers read
+        found = readings()
+    assert [[f.quote for f in r.quotes] for r in found] == [meanwhile] + [extract_quotes(a) for a in articles[1:]]
+    assert readings() == found and desk.last_read == 4
+
+
+def test_a_failure_meanwhile_stops_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "PARALLEL_FROM", 2)
+    desk = ReadingDesk(workers=2)
+    with pytest.raises(RuntimeError, match="the glossary broke"), desk.reading(seed_copies(8)):
+        raise RuntimeError("the glossary broke")
+    assert desk.read(seed_copies(1)) and desk.last_read == 1  # nothing half-read was kept

@@ -211,17 +211,23 @@ def load_newsroom(
     Pass the same ``desk`` on every rebuild to reuse the quotes of unchanged articles.
     """
     problems: list[Problem] = []
-    actors = load_glossary(sources / "glossary", problems)
-    matcher = Matcher(actors)
-    by_id = {a.id: a for a in actors}
-    articles = read_articles(sources / "articles", problems)
-    events, event_problems = load_events(sources / "timeline", by_id.keys(), [a.slug for a in articles])
-    problems.extend(event_problems)
+    article_problems: list[Problem] = []
+    articles = read_articles(sources / "articles", article_problems)
+    with (desk or ReadingDesk()).reading(articles) as readings:
+        # The desk's workers find quotes and dates meanwhile; none of this needs them.
+        actors = load_glossary(sources / "glossary", problems)
+        problems.extend(article_problems)
+        matcher = Matcher(actors)
+        by_id = {a.id: a for a in actors}
+        events, event_problems = load_events(sources / "timeline", by_id.keys(), [a.slug for a in articles])
+        problems.extend(event_problems)
+        mention_problems: list[list[Problem]] = [[] for _ in articles]
+        mentions = [find_mentions(a, matcher, link_all, ps) for a, ps in zip(articles, mention_problems, strict=True)]
+        read = readings()
     explainers = []
-    readings = (desk or ReadingDesk()).read(articles)
     events_touching = _events_touching(events)
-    for article, reading in zip(articles, readings, strict=True):
-        found = find_mentions(article, matcher, link_all, problems)
+    for article, found, found_problems, reading in zip(articles, mentions, mention_problems, read, strict=True):
+        problems.extend(found_problems)
         quotes = [q.resolved(matcher.sole_owner, by_id) for q in reading.quotes]
         quotes, quote_problems = apply_corrections(article, quotes, matcher.sole_owner)
         problems.extend(quote_problems)

@@ -11,11 +11,12 @@ build (``FoundQuote.resolved``).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .dates import ArticleDate, article_dates
 from .model import Article, Block
@@ -52,23 +53,40 @@ class ReadingDesk:
 
     def read(self, articles: Iterable[Article]) -> list[Reading]:
         """The reading of each article, in the order given."""
+        with self.reading(articles) as readings:
+            return readings()
+
+    @contextlib.contextmanager
+    def reading(self, articles: Iterable[Article]) -> Iterator[Callable[[], list[Reading]]]:
+        """Start reading the articles, and give what to call for the readings, in the order given.
+
+        Worker processes read while the caller goes on with work that needs
+        no quotes (the glossary, the mentions); the call waits for them.
+        """
         articles = list(articles)
         texts = [(a.slug, a.blocks) for a in articles]
         unread = [a for a, text in zip(articles, texts, strict=True) if text not in self._read]
-        for article, found in zip(unread, self._read_all(unread), strict=True):
-            self._read[(article.slug, article.blocks)] = found
-        self.last_read = len(unread)
-        # Forget texts that are gone, so that a long preview session does not grow without bound.
-        self._read = {text: self._read[text] for text in texts}
-        return [self._read[text] for text in texts]
+        pool = None
+        if self.workers >= 2 and len(unread) >= PARALLEL_FROM:
+            pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(_start_method()))
+            chunk = max(1, len(unread) // (self.workers * 8))
+            found: Iterator[Reading] = pool.map(_read_one, unread, chunksize=chunk)  # submitted now, run meanwhile
+        else:
+            found = map(_read_one, unread)  # read when asked
 
-    def _read_all(self, articles: list[Article]) -> list[Reading]:
-        if self.workers < 2 or len(articles) < PARALLEL_FROM:
-            return [_read_one(a) for a in articles]
-        context = multiprocessing.get_context(_start_method())
-        chunk = max(1, len(articles) // (self.workers * 8))
-        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
-            return list(pool.map(_read_one, articles, chunksize=chunk))
+        def readings() -> list[Reading]:
+            for article, reading in zip(unread, found, strict=False):  # a second call finds nothing more
+                self._read[(article.slug, article.blocks)] = reading
+            self.last_read = len(unread)
+            # Forget texts that are gone, so that a long preview session does not grow without bound.
+            self._read = {text: self._read[text] for text in texts}
+            return [self._read[text] for text in texts]
+
+        try:
+            yield readings
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)  # at once if the caller failed before asking
 
 
 def _start_method() -> str:
