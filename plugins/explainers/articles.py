@@ -24,13 +24,13 @@ from .sanitise import clean_saved_page
 from .sources import (
     LineDict,
     check_fields,
-    folder_entries,
+    folder_files,
     load_yaml,
     parse_yaml,
     read_text,
+    source_files,
     text_field,
     text_list_field,
-    unusable_entries,
 )
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -293,16 +293,11 @@ _READERS: dict[str, Callable[[str, str, list[Problem]], tuple[dict, list[RawBloc
 }
 
 
-def find_articles(folder: Path) -> list[Path]:
-    """The article files in a folder, sorted so that builds are reproducible."""
-    return sorted(p for p in folder_entries(folder) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-
-
-def stray_files(folder: Path) -> list[Problem]:
+def stray_files(files: list[Path]) -> list[Problem]:
     """Files an editor put among the articles that nothing will read: say so rather than skip them."""
-    article_stems = {p.stem for p in find_articles(folder)}
+    article_stems = {p.stem for p in files if p.suffix.lower() in ARTICLE_SUFFIXES}
     problems = []
-    for path in (p for p in folder_entries(folder) if p.is_file() and not p.name.startswith(".")):
+    for path in (p for p in files if not p.name.startswith(".")):
         suffix = path.suffix.lower()
         if suffix in (".yml", ".yaml") and path.stem not in article_stems:
             problems.append(
@@ -329,11 +324,10 @@ def stray_files(folder: Path) -> list[Problem]:
 
 def read_articles(folder: Path, problems: list[Problem]) -> list[Article]:
     """Every article in the folder; duplicate slugs are reported and the later one skipped."""
-    problems.extend(stray_files(folder))
-    problems.extend(unusable_entries(folder, ARTICLE_SUFFIXES, "an article"))
+    problems.extend(stray_files(folder_files(folder)))
     articles: list[Article] = []
     seen: dict[str, str] = {}
-    for path in find_articles(folder):
+    for path in source_files(folder, ARTICLE_SUFFIXES, "an article", problems):
         article = read_article(path, problems)
         if article is None:
             continue

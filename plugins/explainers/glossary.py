@@ -15,11 +15,10 @@ from .sources import (
     LineList,
     check_fields,
     did_you_mean,
-    folder_entries,
     load_yaml,
+    source_files,
     text_field,
     text_list_field,
-    unusable_entries,
 )
 
 ACTOR_FIELDS = ("name", "kind", "aliases", "summary", "description", "links", "as_of")
@@ -157,27 +156,25 @@ def load_glossary(folder: Path, problems: list[Problem]) -> list[Actor]:
     """Every valid actor in the folder, sorted by id; shared aliases and duplicate ids are reported."""
     actors: dict[str, Actor] = {}
     alias_lines: dict[str, dict[str, int]] = {}
-    problems.extend(unusable_entries(folder, GLOSSARY_SUFFIXES, "a glossary entry"))
-    if folder.is_dir():
-        for path in sorted(folder_entries(folder), key=_yml_first):
-            if path.suffix in GLOSSARY_SUFFIXES and path.is_file():
-                actor, lines = _read_actor(path, problems)
-                if actor is None:
-                    continue
-                earlier = actors.get(actor.id)
-                if earlier is not None:
-                    # "x.yml" and "x.yaml" both define `x`: keep the first, so the site still builds.
-                    problems.append(
-                        Problem(
-                            actor.path,
-                            1,
-                            f"the actor id `{actor.id}` is already defined in {earlier.path}",
-                            "an actor's id is its file name: delete or merge one of the two files",
-                        )
+    for path in sorted(source_files(folder, GLOSSARY_SUFFIXES, "a glossary entry", problems), key=_yml_first):
+        if path.suffix in GLOSSARY_SUFFIXES:
+            actor, lines = _read_actor(path, problems)
+            if actor is None:
+                continue
+            earlier = actors.get(actor.id)
+            if earlier is not None:
+                # "x.yml" and "x.yaml" both define `x`: keep the first, so the site still builds.
+                problems.append(
+                    Problem(
+                        actor.path,
+                        1,
+                        f"the actor id `{actor.id}` is already defined in {earlier.path}",
+                        "an actor's id is its file name: delete or merge one of the two files",
                     )
-                    continue
-                actors[actor.id] = actor
-                alias_lines[actor.id] = lines
+                )
+                continue
+            actors[actor.id] = actor
+            alias_lines[actor.id] = lines
     problems.extend(shared_alias_warnings(list(actors.values()), alias_lines))
     return sorted(actors.values(), key=lambda a: a.id)
 

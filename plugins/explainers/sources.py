@@ -7,6 +7,7 @@ file can name the file and the line, and no loader ever shows a traceback.
 from __future__ import annotations
 
 import difflib
+import os
 import unicodedata
 from pathlib import Path
 from typing import Any, Iterable
@@ -260,32 +261,50 @@ def describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-def folder_entries(folder: Path) -> list[Path]:
-    """The entries of a sources folder, sorted so that builds are reproducible."""
+def folder_files(folder: Path) -> list[Path]:
+    """The files of a sources folder (links to files included), sorted so that builds are reproducible."""
+    return [folder / entry.name for entry in _listing(folder) if _is_file(entry)]
+
+
+def source_files(folder: Path, suffixes: Iterable[str], what: str, problems: list[Problem]) -> list[Path]:
+    """The files of a sources folder named with one of ``suffixes``, sorted.
+
+    An entry named like a source file that is no file (a link in a loop or to
+    nothing, a folder) is reported rather than skipped, so that an editor
+    whose entry vanished from the site learns why. ``what`` names the file
+    for the message: "an article", "a glossary entry".
+    """
+    wanted = {s.lower() for s in suffixes}
+    files = []
+    for entry in _listing(folder):
+        path = folder / entry.name
+        if path.suffix.lower() not in wanted:
+            continue
+        if _is_file(entry):
+            files.append(path)
+        elif path.is_dir():
+            hint = "move the files in it up into this folder"
+            problems.append(Problem(str(path), 1, f"this is a folder, not {what}", hint))
+        elif path.is_symlink():
+            message = "this link leads to no file: its target is missing, or links lead in a loop"
+            problems.append(Problem(str(path), 1, message, "point the link at the file, or replace it with the file"))
+        else:
+            problems.append(Problem(str(path), 1, "this is not a file that can be read", "save it as a plain file"))
+    return files
+
+
+def _listing(folder: Path) -> list[os.DirEntry[str]]:
+    # One listing of the folder: each entry knows whether it is a file without another system call.
     # A folder that vanishes or cannot be listed (mid `mkdocs serve`) holds nothing for this build.
     try:
-        return sorted(folder.iterdir()) if folder.is_dir() else []
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
     except OSError:
         return []
 
 
-def unusable_entries(folder: Path, suffixes: Iterable[str], what: str) -> list[Problem]:
-    """Entries named like source files that are no file: a link in a loop or to nothing, a folder.
-
-    Reported rather than skipped, so that an editor whose entry vanished from the site learns why.
-    ``what`` names the file for the message: "an article", "a glossary entry".
-    """
-    wanted = {s.lower() for s in suffixes}
-    problems = []
-    for path in folder_entries(folder):
-        if path.suffix.lower() not in wanted or path.is_file():
-            continue
-        if path.is_dir():
-            message, hint = f"this is a folder, not {what}", "move the files in it up into this folder"
-        elif path.is_symlink():
-            message = "this link leads to no file: its target is missing, or links lead in a loop"
-            hint = "point the link at the file, or replace it with the file"
-        else:
-            message, hint = "this is not a file that can be read", "save it as a plain file"
-        problems.append(Problem(str(path), 1, message, hint))
-    return problems
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()  # follows links, as reading the file will
+    except OSError:
+        return False

@@ -23,11 +23,10 @@ from .sources import (
     LineList,
     check_fields,
     did_you_mean,
-    folder_entries,
     load_yaml,
+    source_files,
     text_field,
     text_list_field,
-    unusable_entries,
 )
 
 __all__ = [
@@ -107,8 +106,7 @@ def load_events(
     known_actors = set(actor_ids)
     known_articles = set(article_slugs)
     seen: dict[str, Event] = {}
-    problems.extend(unusable_entries(folder, TIMELINE_SUFFIXES, "a timeline file"))
-    for path in (p for p in folder_entries(folder) if p.is_file() and p.suffix.lower() in TIMELINE_SUFFIXES):
+    for path in source_files(folder, TIMELINE_SUFFIXES, "a timeline file", problems):
         for event in _load_file(path, known_actors, known_articles, problems):
             earlier = seen.get(event.id)
             if earlier is not None:
