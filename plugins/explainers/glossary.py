@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .articles import slugify
 from .dates import DateError, EventDate
+from .entry_cache import EntryCache
 from .model import ACTOR_KINDS, Actor, Problem
 from .sources import (
     PLACEHOLDER,
@@ -152,13 +153,16 @@ def _links(data: LineDict, where: str, problems: list[Problem]) -> tuple[tuple[s
     return tuple(links)
 
 
-def load_glossary(folder: Path, problems: list[Problem]) -> list[Actor]:
-    """Every valid actor in the folder, sorted by id; shared aliases and duplicate ids are reported."""
+def load_glossary(folder: Path, problems: list[Problem], cache: EntryCache | None = None) -> list[Actor]:
+    """Every valid actor in the folder, sorted by id; shared aliases and duplicate ids are reported.
+
+    With a ``cache``, entries whose files have not changed since it was written are not parsed again.
+    """
     actors: dict[str, Actor] = {}
     alias_lines: dict[str, dict[str, int]] = {}
     for path in sorted(source_files(folder, GLOSSARY_SUFFIXES, "a glossary entry", problems), key=_yml_first):
         if path.suffix in GLOSSARY_SUFFIXES:
-            actor, lines = _read_actor(path, problems)
+            actor, lines = cache.read(path, _read_actor, problems) if cache else _read_actor(path, problems)
             if actor is None:
                 continue
             earlier = actors.get(actor.id)
@@ -175,6 +179,8 @@ def load_glossary(folder: Path, problems: list[Problem]) -> list[Actor]:
                 continue
             actors[actor.id] = actor
             alias_lines[actor.id] = lines
+    if cache is not None:
+        cache.save()
     problems.extend(shared_alias_warnings(list(actors.values()), alias_lines))
     return sorted(actors.values(), key=lambda a: a.id)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .articles import read_articles
 from .crosschecks import cross_checks
+from .entry_cache import EntryCache
 from .glossary import load_glossary
 from .mentions import Matcher, MentionTracker
 from .model import Actor, Article, Mention, Problem, Quote
@@ -205,17 +206,19 @@ def load_newsroom(
     link_all: bool = False,
     desk: ReadingDesk | None = None,
     background_events: int = BACKGROUND_EVENTS,
+    cache: EntryCache | None = None,
 ) -> tuple[Newsroom, list[Problem]]:
     """Read ``sources/`` (glossary, articles, timeline) into a Newsroom and its problems.
 
-    Pass the same ``desk`` on every rebuild to reuse the quotes of unchanged articles.
+    Pass the same ``desk`` on every rebuild to reuse the quotes of unchanged articles,
+    and a ``cache`` to reuse the glossary entries of earlier builds.
     """
     problems: list[Problem] = []
     article_problems: list[Problem] = []
     articles = read_articles(sources / "articles", article_problems)
     with (desk or ReadingDesk()).reading(articles) as readings:
         # The desk's workers find quotes and dates meanwhile; none of this needs them.
-        actors = load_glossary(sources / "glossary", problems)
+        actors = load_glossary(sources / "glossary", problems, cache)
         problems.extend(article_problems)
         matcher = Matcher(actors)
         by_id = {a.id: a for a in actors}

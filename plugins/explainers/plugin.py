@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .data import site_data
+from .entry_cache import EntryCache
 from .extension import ExplainersExtension, PageContext
 from .model import Problem
 from .newsroom import Newsroom, load_newsroom
@@ -47,7 +48,9 @@ class ExplainersConfig(base.Config):
     background_events = c.Type(int, default=BACKGROUND_EVENTS)
     """Most curated events in an explainer's background, the most relevant kept; 0 for all."""
     workers = c.Type(int, default=0)
-    """Processes that find quotes in a large newsroom; 0 uses every core, 1 none but MkDocs' own."""
+    """Processes that read quotes and dates in a large newsroom; 0 uses every core, 1 none but MkDocs' own."""
+    cache = c.Type(bool, default=True)
+    """Keep parsed glossary entries in .cache/explainers/ next to mkdocs.yml, for the next build."""
 
 
 class ExplainersPlugin(BasePlugin[ExplainersConfig]):
@@ -91,6 +94,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             link_all=self.config.link_all,
             desk=self.desk,
             background_events=self.config.background_events,
+            cache=EntryCache(config_dir / ".cache" / "explainers") if self.config.cache else None,
         )
         self._report(problems)
         if not self.previewing:
