@@ -24,17 +24,20 @@ from typing import Any, Callable
 
 from .model import Actor, Problem
 
-CACHE_FILE = "glossary.json"
-
 Entry = tuple["Actor | None", dict[str, int]]  # an actor (None if unusable) and the line of each of its names
 ReadEntry = Callable[[Path, list[Problem]], Entry]
 
 
 class EntryCache:
-    """Parsed glossary entries, each valid while its file is unchanged."""
+    """Parsed glossary entries, each valid while its file is unchanged.
 
-    def __init__(self, folder: Path) -> None:
-        self.file = folder / CACHE_FILE
+    Each glossary folder has its own file in ``folder``: two sites that share
+    a cache folder (two mkdocs.yml side by side) do not undo each other's.
+    """
+
+    def __init__(self, folder: Path, glossary: Path) -> None:
+        where = hashlib.sha256(str(glossary.resolve()).encode("utf-8")).hexdigest()[:16]
+        self.file = folder / f"glossary-{where}.json"
         self._before: dict[str, Any] = _load(self.file)
         self._now: dict[str, Any] = {}
         self.parsed = 0  # entries parsed in this build, the others came from the cache

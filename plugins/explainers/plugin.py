@@ -94,7 +94,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             link_all=self.config.link_all,
             desk=self.desk,
             background_events=self.config.background_events,
-            cache=EntryCache(config_dir / ".cache" / "explainers") if self.config.cache else None,
+            cache=self._entry_cache(config_dir),
         )
         self._report(problems)
         if not self.previewing:
@@ -107,6 +107,12 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             config.markdown_extensions.append("attr_list")  # paragraph anchors: "{: #p-3 }"
         config.extra_css.append(CSS_URI)
         return config
+
+    def _entry_cache(self, config_dir: Path) -> EntryCache | None:
+        if not self.config.cache:
+            return None
+        # Where Material's own plugins keep theirs: .cache/ next to mkdocs.yml.
+        return EntryCache(config_dir / ".cache" / "explainers", self.sources / "glossary")
 
     @event_priority(50)  # early, so that search, tags and other plugins see the generated pages
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
