@@ -34,6 +34,10 @@ def comparison(
         f"(c') other articles, naming all {big_glossary:,} actors, so that each gets a page."
     )
     lines.append(f"  Explainers G={glossary:,} against (a'): {times(time_ratio(explainers, no_nav))}")
+    lines.append(
+        "  Explainers keeps parsed glossary entries in .cache/explainers/, as on an editor's machine: "
+        "its first round is a cold cache (times per round on stderr)."
+    )
     if any(result.stopped for result in results):
         lines.append(f"(> : stopped at the {limit:.0f} s limit of --limit, so at least this; not built again)")
     lines += ["", f"Targets (set for N=1,000, G=1,000 on 2 cores; measured at N={articles:,}, G={glossary:,}):"]
