@@ -60,7 +60,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self.desk: ReadingDesk | None = None  # kept across `mkdocs serve` rebuilds (see on_startup)
         self.extension: ExplainersExtension | None = None
         self.newsroom: Newsroom | None = None
-        self.generated: dict[str, GeneratedPage] = {}  # pages still to write; each leaves when written
+        self.generated: dict[str, GeneratedPage] = {}  # pages to write, until every page is read
         self.written: set[str] = set()  # generated pages written, waiting for their HTML
         self.previewing = False  # under `mkdocs serve`
         self.set_aside: dict[str, dict[str, str]] = {}  # per page: HTML blocks kept out of Markdown
@@ -164,7 +164,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     @event_priority(100)  # first, so that other plugins see a generated page's Markdown
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
-        generated = self.generated.pop(page.file.src_uri, None)
+        generated = self.generated.get(page.file.src_uri)
         if generated is None:
             self.extension.page = PageContext(uri=page.file.src_uri, link=self.config.link_docs)
         else:
@@ -208,7 +208,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Every page's Markdown is written by now (MkDocs reads them all before it renders
         # templates): the newsroom can go before the templates and the search index need memory.
-        self.newsroom = None
+        self.newsroom, self.generated = None, {}
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
