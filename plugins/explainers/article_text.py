@@ -38,15 +38,14 @@ def _open(wrapper: Wrapper) -> str:
     if kind == "quote":
         return f'<span class="xp-quote" id="{esc(what)}">'
     if kind == "link":
-        url = safe_url(what)
-        return f'<a href="{esc(_encoded(url))}">' if url else ""
+        return f'<a href="{esc(what)}">'
     return what if kind == "mention" else f"<{kind}>"
 
 
 def _close(wrapper: Wrapper) -> str:
     kind, what = wrapper
     if kind == "link":
-        return "</a>" if safe_url(what) else ""
+        return "</a>"
     if kind == "mention":
         return "</a>" if what.startswith("<a ") else "</span>"
     return "</span>" if kind == "quote" else f"</{kind}>"
@@ -59,6 +58,7 @@ def _image(mark: Mark) -> str:
 
 
 def _ranges(block: Block, quotes: Iterable[Quote]) -> list[tuple[int, int, Wrapper]]:
+    """Quotes and the source's formatting; a link whose URL is not safe is left out, its text kept."""
     ranges: list[tuple[int, int, Wrapper]] = []
     position = 0
     for quote in sorted((q for q in quotes if 0 <= q.start < q.end <= len(block.text)), key=lambda q: q.start):
@@ -66,8 +66,14 @@ def _ranges(block: Block, quotes: Iterable[Quote]) -> list[tuple[int, int, Wrapp
             ranges.append((quote.start, quote.end, ("quote", quote.id)))
             position = quote.end
     for mark in block.marks:
-        if mark.kind != "image" and 0 <= mark.start < mark.end <= len(block.text):
-            ranges.append((mark.start, mark.end, (mark.kind, mark.url)))
+        if mark.kind == "image" or not 0 <= mark.start < mark.end <= len(block.text):
+            continue
+        if mark.kind == "link":
+            url = safe_url(mark.url)
+            if url:
+                ranges.append((mark.start, mark.end, ("link", _encoded(url))))
+        else:
+            ranges.append((mark.start, mark.end, (mark.kind, "")))
     return ranges
 
 
@@ -93,9 +99,8 @@ def _wrappers_at(ranges: list[tuple[int, int, Wrapper]], start: int, end: int) -
     return [by_kind[kind] for kind in _NESTING if kind in by_kind]
 
 
-def _pieces(block: Block, quotes: Iterable[Quote], mentions: Sequence[tuple[Mention, str]]) -> Iterator[str]:
+def _pieces(block: Block, ranges: list[tuple[int, int, Wrapper]]) -> Iterator[str]:
     text = block.text
-    ranges = _ranges(block, quotes) + [(m.start, m.end, ("mention", tag)) for m, tag in mentions]
     points = sorted((m for m in block.marks if m.kind == "image" and m.url), key=lambda m: m.start)
     images = {start: list(marks) for start, marks in groupby(points, key=lambda m: m.start)}
     cuts = sorted({0, len(text), *(r[0] for r in ranges), *(r[1] for r in ranges), *images})
@@ -132,13 +137,12 @@ def blocks_html(
     linked: set[str] = set()
 
     def paragraph(block: Block) -> str:
-        quotes = quotes_of.get(block.anchor, ())
-        shown = _mentions_shown(block, _ranges(block, quotes), mentions_of.get(block.anchor, ()))
-        tags = []
-        for mention in shown:
-            tags.append((mention, mention_tag(mention, mention.link or mention.actor_id not in linked)))
+        ranges = _ranges(block, quotes_of.get(block.anchor, ()))
+        for mention in _mentions_shown(block, ranges, mentions_of.get(block.anchor, ())):
+            tag = mention_tag(mention, mention.link or mention.actor_id not in linked)
+            ranges.append((mention.start, mention.end, ("mention", tag)))
             linked.add(mention.actor_id)
-        return "".join(_pieces(block, quotes, tags)).strip()
+        return "".join(_pieces(block, ranges)).strip()
 
     for listed, run in groupby(blocks, key=lambda b: b.listed if b.kind == "paragraph" else ""):
         if listed:
