@@ -160,3 +160,8 @@ def test_the_scaffolds_placeholder_summary_is_a_warning(tmp_path):
         "x.yml:3: the summary is still the placeholder that `explainers new` wrote "
         "(write one factual line: it is the tooltip readers see)"
     ]
+
+
+def test_an_entry_saved_with_a_capitalised_suffix_is_read(tmp_path):
+    actors, messages, _ = load(tmp_path, {"caracas.YML": "name: Caracas\nkind: place\nsummary: The capital.\n"})
+    assert [a.id for a in actors] == ["caracas"] and messages == []

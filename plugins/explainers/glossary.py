@@ -161,24 +161,23 @@ def load_glossary(folder: Path, problems: list[Problem], cache: EntryCache | Non
     actors: dict[str, Actor] = {}
     alias_lines: dict[str, dict[str, int]] = {}
     for path in sorted(source_files(folder, GLOSSARY_SUFFIXES, "a glossary entry", problems), key=_yml_first):
-        if path.suffix in GLOSSARY_SUFFIXES:
-            actor, lines = cache.read(path, _read_actor, problems) if cache else _read_actor(path, problems)
-            if actor is None:
-                continue
-            earlier = actors.get(actor.id)
-            if earlier is not None:
-                # "x.yml" and "x.yaml" both define `x`: keep the first, so the site still builds.
-                problems.append(
-                    Problem(
-                        actor.path,
-                        1,
-                        f"the actor id `{actor.id}` is already defined in {earlier.path}",
-                        "an actor's id is its file name: delete or merge one of the two files",
-                    )
+        actor, lines = cache.read(path, _read_actor, problems) if cache else _read_actor(path, problems)
+        if actor is None:
+            continue
+        earlier = actors.get(actor.id)
+        if earlier is not None:
+            # "x.yml" and "x.yaml" both define `x`: keep the first, so the site still builds.
+            problems.append(
+                Problem(
+                    actor.path,
+                    1,
+                    f"the actor id `{actor.id}` is already defined in {earlier.path}",
+                    "an actor's id is its file name: delete or merge one of the two files",
                 )
-                continue
-            actors[actor.id] = actor
-            alias_lines[actor.id] = lines
+            )
+            continue
+        actors[actor.id] = actor
+        alias_lines[actor.id] = lines
     if cache is not None:
         cache.save()
     problems.extend(shared_alias_warnings(list(actors.values()), alias_lines))
@@ -186,7 +185,7 @@ def load_glossary(folder: Path, problems: list[Problem], cache: EntryCache | Non
 
 
 def _yml_first(path: Path) -> tuple[str, int]:
-    return (path.stem, path.suffix != ".yml")
+    return (path.stem, path.suffix.lower() != ".yml")
 
 
 def shared_alias_warnings(actors: list[Actor], alias_lines: dict[str, dict[str, int]] | None = None) -> list[Problem]:
