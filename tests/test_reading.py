@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -57,8 +58,10 @@ def test_the_workers_read_while_the_caller_goes_on(monkeypatch: pytest.MonkeyPat
     articles = seed_copies(4)
     desk = ReadingDesk(workers=2)
     with desk.reading(articles) as readings:
+        assert len(multiprocessing.active_children()) == 2  # the workers are at it already
         meanwhile = extract_quotes(articles[0])  # the caller's own work, while the workers read
         found = readings()
+    assert multiprocessing.active_children() == []
     assert [[f.quote for f in r.quotes] for r in found] == [meanwhile] + [extract_quotes(a) for a in articles[1:]]
     assert readings() == found and desk.last_read == 4
 
@@ -67,5 +70,7 @@ def test_a_failure_meanwhile_stops_the_workers(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(reading, "PARALLEL_FROM", 2)
     desk = ReadingDesk(workers=2)
     with pytest.raises(RuntimeError, match="the glossary broke"), desk.reading(seed_copies(8)):
+        assert multiprocessing.active_children()
         raise RuntimeError("the glossary broke")
+    assert multiprocessing.active_children() == []  # none left running after the failure
     assert desk.read(seed_copies(1)) and desk.last_read == 1  # nothing half-read was kept
