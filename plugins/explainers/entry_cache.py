@@ -92,16 +92,13 @@ def _load(file: Path) -> dict[str, Any]:
 
 def _encoded(entry: Entry, problems: list[Problem]) -> dict[str, Any]:
     actor, lines = entry
-    return {"actor": _fields(actor) if actor is not None else None, "lines": lines, "problems": _fields_each(problems)}
+    fields = _fields(actor) if actor is not None else None
+    return {"actor": fields, "lines": lines, "problems": [_fields(problem) for problem in problems]}
 
 
 def _fields(record: Actor | Problem) -> dict[str, Any]:
     # Shallow, unlike dataclasses.asdict, which copies every tuple deeply; JSON writes tuples as lists.
     return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
-
-
-def _fields_each(records: list[Problem]) -> list[dict[str, Any]]:
-    return [_fields(record) for record in records]
 
 
 def _decoded(cached: dict[str, Any]) -> tuple[Entry, list[Problem]]:
